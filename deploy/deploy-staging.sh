@@ -1,0 +1,8 @@
+#!/bin/sh
+# Thin wrapper over `rina deploy staging`: arguments are passed through unchanged (see `rina deploy staging --help`).
+# Uses rina from PATH when installed, else the project's own copy through npx.
+set -eu
+if command -v rina >/dev/null 2>&1; then
+  exec rina deploy staging "$@"
+fi
+exec npx --no-install rina deploy staging "$@"

@@ -1,0 +1,25 @@
+/**
+ * @module Log analysis, pure: template mining, preprocessing of raw lines, stack folding, severity and anomaly
+ * detection. Log sources, the logs agent and `rina logs` build on these functions; nothing here does I/O.
+ */
+export { createLogAnalyzer } from './analyzer.ts'
+export type { AnalyzedEvent, Analysis, AnalyzerOptions, LogAnalyzer, TemplateSummary } from './analyzer.ts'
+export { createAnomalyDetector, SIGNAL_KINDS } from './anomaly.ts'
+export type { AnomalyDetector, AnomalyOptions, Evidence, Observation, Signal, SignalKind } from './anomaly.ts'
+export { levelOfText, SEVERITIES, severityOf, wordingSeverity } from './classify.ts'
+export type { Severity, SeverityInput } from './classify.ts'
+export { createFolder, exceptionOf } from './fold.ts'
+export type { ExceptionInfo, Folder, LogEvent } from './fold.ts'
+export { LINE_FORMATS } from './headers.ts'
+export type { LineFormat } from './headers.ts'
+export { LOG_LEVELS, toLevel } from './levels.ts'
+export type { LogLevel } from './levels.ts'
+export { compileMasks, maskToken, WILDCARD } from './masks.ts'
+export type { UserMask } from './masks.ts'
+export { createMiner } from './miner.ts'
+export type { ClusterView, MineResult, MinerOptions, MinerStats, TemplateMiner } from './miner.ts'
+export { parseLines } from './parse-lines.ts'
+export type { ParseLinesOptions, ParsedRow } from './parse-lines.ts'
+export { preprocess } from './preprocess.ts'
+export type { ParsedLine, PreprocessOptions } from './preprocess.ts'
+export { redact, REDACTED } from './redact.ts'

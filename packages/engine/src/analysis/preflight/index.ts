@@ -1,0 +1,13 @@
+/** @module Public face of preflight analysis: parse a diff, analyze it, render the report. */
+export { analyzePreflight, defaultRegistry, type AnalyzeOptions } from './analyze.ts'
+export { preflightConfigSchema, defaultPreflightConfig, type PreflightConfig } from './config.ts'
+export { decide, type Thresholds } from './decide.ts'
+export { parseDiff } from './parse-diff.ts'
+export { createRegistry, type Rule, type RuleContext, type RuleRegistry } from './rule.ts'
+export { defaultRules } from './rules/index.ts'
+export { scanSecrets, type SecretMatch } from './rules/secrets/scan.ts'
+export { score } from './score.ts'
+export { renderMarkdown } from './render/markdown.ts'
+export { renderSarif } from './render/sarif.ts'
+export { renderText } from './render/text.ts'
+export type * from './types.ts'

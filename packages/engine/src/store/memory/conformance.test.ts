@@ -1,0 +1,14 @@
+/** @module The memory store runs the shared journal, lock, token and probe history conformance suites. */
+import { runJournalConformance } from '../../testing/journal.conformance.ts'
+import { runLockConformance } from '../../testing/lock.conformance.ts'
+import { runProbeHistoryConformance } from '../../testing/probe-history.conformance.ts'
+import { runTokenConformance } from '../../testing/token.conformance.ts'
+import { countingIds } from '../../testing/fakes.ts'
+import { createMemoryStore } from './index.ts'
+
+const create = () => createMemoryStore(countingIds('evt').ids)
+
+runJournalConformance({ name: 'memory', create })
+runLockConformance({ name: 'memory', create })
+runTokenConformance({ name: 'memory', create })
+runProbeHistoryConformance({ name: 'memory', create })
