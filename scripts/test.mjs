@@ -51,6 +51,8 @@ const r = spawnSync(
     'tsx',
     '--test',
     '--test-concurrency=2',
+    // A test that waits for something that never comes fails after five minutes instead of holding the run.
+    '--test-timeout=300000',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',

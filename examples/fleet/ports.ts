@@ -1,20 +1,42 @@
-/** @module Loopback ports for the fleet: free ones found by listening on port 0, or a fixed consecutive block. */
+/**
+ * @module Loopback ports for the fleet: free ones picked at random below the kernel's ephemeral range, or a fixed
+ * consecutive block. Below that range matters: the fleet frees a port between picking and serving it, and a port
+ * from the ephemeral range can be taken in that gap by any outgoing connection or `listen(0)` on the machine.
+ */
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import { FLEET_ENVS, FLEET_SERVICES } from './layout.ts'
 import type { FleetPorts } from './layout.ts'
 
-/** Holds `count` listeners open at once so the ports differ, then frees them. */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = []
+/** Lowest port the kernel hands out on its own (Linux), or the IANA dynamic range's start elsewhere. */
+function ephemeralStart(): number {
   try {
-    for (let i = 0; i < count; i++) {
-      const server = createServer()
-      servers.push(server)
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject)
-        server.listen(0, '127.0.0.1', resolve)
-      })
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0])
+    return Number.isInteger(low) && low > 12_000 ? low : 49_152
+  } catch {
+    return 49_152
+  }
+}
+
+function listenOn(port: number): Promise<Server | null> {
+  const server = createServer()
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(null))
+    server.listen(port, '127.0.0.1', () => resolve(server))
+  })
+}
+
+/** Holds `count` listeners open at once so the ports differ, then frees them. */
+export async function freePorts(count: number, random: () => number = Math.random): Promise<number[]> {
+  const servers: Server[] = []
+  const high = ephemeralStart()
+  const low = Math.max(10_000, high - 12_000)
+  try {
+    for (let tries = 0; servers.length < count; tries++) {
+      if (tries > 500) throw new Error(`no free loopback ports between ${low} and ${high}`)
+      const server = await listenOn(low + Math.floor(random() * (high - low)))
+      if (server !== null) servers.push(server)
     }
     return servers.map((s) => {
       const address = s.address()

@@ -32,10 +32,12 @@ export function createManaged(spec, io) {
   let running = null
   let lastExit = null
 
-  function copy(stream) {
+  /** Copies a stream into the service's log; `onLine` sees each line too. */
+  function copy(stream, onLine = () => {}) {
     createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
       logFile.write(`${line}\n`)
       io.combined.write(`[${name}] ${line}\n`)
+      onLine(line)
     })
   }
 
@@ -66,8 +68,11 @@ export function createManaged(spec, io) {
     state = 'starting'
     running = { release: basename(dir), version: release.version, pid: proc.pid }
     startedAt = Date.now()
+    let lastError = ''
     copy(proc.stdout)
-    copy(proc.stderr)
+    copy(proc.stderr, (line) => {
+      if (line.trim() !== '' && !/^\s+at /.test(line)) lastError = line.trim()
+    })
     io.say(`started ${name} pid ${proc.pid} release ${running.release}`)
     proc.on('exit', (code, signal) => onExit(proc, code, signal))
     proc.on('error', (e) => io.say(`${name}: ${e.message}`))
@@ -75,7 +80,7 @@ export function createManaged(spec, io) {
       const settle = (result) => {
         clearTimeout(limit)
         proc.off('message', onMessage)
-        proc.off('exit', onEarlyExit)
+        proc.off('close', onEarlyExit)
         resolve(result)
       }
       const onMessage = (m) => {
@@ -83,14 +88,20 @@ export function createManaged(spec, io) {
         if (state === 'starting') state = 'running'
         settle({ ok: true, pid: proc.pid, release: running.release, version: running.version })
       }
-      const onEarlyExit = (code, signal) =>
-        settle({ ok: false, reason: `${name} exited before it was ready (${signal ?? `code ${code}`})` })
+      // 'close' comes after the output streams ended, so the last error line has been read by then.
+      const onEarlyExit = (code, signal) => {
+        const why = lastError === '' ? '' : `: ${lastError.slice(0, 300)}`
+        settle({
+          ok: false,
+          reason: `${name} exited before it was ready (${signal ?? `code ${code}`})${why}`,
+        })
+      }
       const limit = setTimeout(() => {
         proc.kill('SIGKILL')
         settle({ ok: false, reason: `${name} was not ready within ${READY_TIMEOUT_MS / 1000}s` })
       }, READY_TIMEOUT_MS)
       proc.on('message', onMessage)
-      proc.on('exit', onEarlyExit)
+      proc.on('close', onEarlyExit)
     })
   }
 

@@ -24,8 +24,8 @@ export interface HttpReceiver {
   /** Replies for the next requests, in order; afterwards the default reply applies. */
   script(...replies: Reply[]): void
   setDefault(reply: Reply): void
-  /** Resolves once `count` requests have arrived in total. */
-  waitForRequests(count: number): Promise<ReceivedRequest[]>
+  /** Resolves once `count` requests have arrived in total; rejects after `timeoutMs` (default 60 s) saying so. */
+  waitForRequests(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>
   close(): Promise<void>
 }
 
@@ -71,10 +71,24 @@ export async function startHttpReceiver(
     requests,
     script: (...replies) => void queue.push(...replies),
     setDefault: (reply) => void (fallback = reply),
-    waitForRequests: (count) =>
+    waitForRequests: (count, timeoutMs = 60_000) =>
       requests.length >= count
         ? Promise.resolve([...requests])
-        : new Promise((resolve) => waiters.push({ count, resolve })),
+        : new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+              const i = waiters.indexOf(waiter)
+              if (i >= 0) waiters.splice(i, 1)
+              reject(new Error(`${requests.length} of ${count} requests arrived within ${timeoutMs} ms`))
+            }, timeoutMs)
+            const waiter = {
+              count,
+              resolve: (r: ReceivedRequest[]) => {
+                clearTimeout(timer)
+                resolve(r)
+              },
+            }
+            waiters.push(waiter)
+          }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -32,13 +32,19 @@ export function gitWorkspace(dir: string, files: Record<string, string>): void {
   git('commit', '-q', '-m', 'initial')
 }
 
-/** Points the extension at the server and leaves the token where the in-editor suites read it. */
+/**
+ * Points the extension at the server and leaves the token where the in-editor suites read it. Auto save is off
+ * as on the desktop (the web workbench saves a second after an edit by default, so on a busy machine it could
+ * save before a suite's own save does).
+ */
 export function editorSettings(dir: string, serverUrl: string, token: string): void {
   mkdirSync(join(dir, '.vscode'), { recursive: true })
   mkdirSync(join(dir, '.rina-e2e'), { recursive: true })
-  writeFileSync(
-    join(dir, '.vscode', 'settings.json'),
-    JSON.stringify({ 'rinawarp.serverUrl': serverUrl, 'workbench.startupEditor': 'none' }, null, 2),
-  )
+  const settings = {
+    'rinawarp.serverUrl': serverUrl,
+    'workbench.startupEditor': 'none',
+    'files.autoSave': 'off',
+  }
+  writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2))
   writeFileSync(join(dir, '.rina-e2e', 'e2e.json'), JSON.stringify({ serverUrl, token }))
 }
