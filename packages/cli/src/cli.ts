@@ -369,7 +369,11 @@ Examples:
     .action(act(async () => (await import('./commands/audit.ts')).exportJsonl as Handler))
 
   // rina logs
-  const logs = sub(program, 'logs', 'log templates: parse a log, summarise it, or follow an environment live')
+  const logs = sub(
+    program,
+    'logs',
+    'log templates: parse a log, summarise it, or follow an environment live; print the output of a run',
+  )
   const logOpts = (c: Command) =>
     c
       .option(
@@ -405,6 +409,15 @@ Examples:
     .option('--idle <ms>', 'show a pending event after its source is quiet this long', '200')
     .addHelpText('after', '\nExamples:\n  $ rina logs tail staging\n  $ rina logs tail production api --json')
     .action(act(async () => (await import('./commands/logs.ts')).tail as Handler))
+  sub(logs, 'run', 'print the command output of a deploy or rollback run (redacted); --follow while it runs')
+    .argument('<runId>', 'run id, as a deploy or rollback prints it (run_…)')
+    .option('--follow', 'keep printing new lines until the run ends; Ctrl-C stops')
+    .option('--interval <ms>', 'with --follow, how often to look for new lines', '500')
+    .addHelpText(
+      'after',
+      '\nStderr lines are marked with !. The log keeps the first 10,000 lines of each of the newest 200 runs.\n\nExamples:\n  $ rina logs run run_5f0c2a9e-7d41-4b8e-9a36-1c2d3e4f5a6b\n  $ rina logs run "$RUN_ID" --follow --json',
+    )
+    .action(act(async () => (await import('./commands/run-log.ts')).runLog as Handler))
 
   return program
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
+import { groupAlive } from '../../engine/src/providers/process-group.ts'
 import type { Workspace } from './testing/workspace.ts'
 import { workspace } from './testing/workspace.ts'
 
@@ -15,7 +16,7 @@ environments:
     health: { passes: 1, within: 5s, soak: 200ms }
     services:
       api:
-        deploy: { type: command, deploy: 'echo "$RINA_RELEASE" >> deployed.log; if [ -f slow ]; then sleep 20; fi', rollback: 'echo "back $RINA_RELEASE" >> deployed.log' }
+        deploy: { type: command, deploy: 'echo "$RINA_RELEASE" >> deployed.log; if [ -f slow ]; then echo $$ > slow.pid; sleep 20; echo late > late.marker; fi', rollback: 'echo "back $RINA_RELEASE" >> deployed.log' }
         probes: [{ name: up, type: command, run: "true" }]
   production:
     health: { passes: 1, within: 5s, soak: 200ms }
@@ -72,20 +73,23 @@ describe('rina deploy (end to end)', () => {
     assert.deepEqual(started.find((e) => e.payload.env === 'production')?.payload.confirmation, 'typed')
   })
 
-  it('recovers after kill -9 in the middle of a deploy and the audit trail stays intact', async () => {
+  it('recovers after kill -9 in the middle of a deploy, stops the orphaned command and keeps the audit trail intact', async () => {
     ws.write({ slow: '' })
     const child = spawn(process.execPath, [BIN, 'deploy', 'staging', '--release', '2.0.0'], {
       cwd: ws.dir,
       env: { ...process.env, NO_COLOR: '1', RINA_USER: 'ana@example.com' },
       stdio: 'ignore',
     })
-    // Wait until the deploy command is running (it wrote the release to the log), then kill the CLI hard.
-    for (let i = 0; i < 200 && !readFileSync(join(ws.dir, 'deployed.log'), 'utf8').includes('2.0.0'); i++) {
+    // Wait until the deploy command is running (it wrote its pid before sleeping), then kill the CLI hard.
+    for (let i = 0; i < 200 && !existsSync(join(ws.dir, 'slow.pid')); i++) {
       await new Promise((r) => setTimeout(r, 50))
     }
     child.kill('SIGKILL')
     await new Promise((r) => child.on('close', r))
     rmSync(join(ws.dir, 'slow'))
+    // The deploy command's shell leads its own process group and outlives the CLI (it sleeps, then would go on).
+    const orphan = Number(readFileSync(join(ws.dir, 'slow.pid'), 'utf8'))
+    assert.equal(groupAlive(orphan), true, 'the deploy command outlived the CLI')
 
     const st = await ws.rina(['status', '--json'])
     const staging = (
@@ -96,15 +100,33 @@ describe('rina deploy (end to end)', () => {
     assert.equal(staging.lock, null)
     assert.equal(staging.runs[0]?.release, '2.0.0')
     assert.equal(staging.runs[0]?.status, 'interrupted')
+    assert.equal(groupAlive(orphan), false, 'the orphaned deploy command still runs after recovery')
     const again = await ws.rina(['deploy', 'staging', '--release', '2.0.1'])
     assert.equal(again.code, 0, again.stderr)
     const verify = await ws.rina(['audit', 'verify'])
     assert.equal(verify.code, 0, verify.stdout)
     const log = await ws.rina(['audit', 'log', '--type', 'deploy.interrupted', '--json'])
     const ev = (
-      JSON.parse(log.stdout) as { events: { actor: { kind: string }; payload: { release: string } }[] }
+      JSON.parse(log.stdout) as {
+        events: {
+          actor: { kind: string }
+          payload: { release: string; commands: { pgid: number; outcome: string }[] }
+        }[]
+      }
     ).events
     assert.deepEqual([ev.length, ev[0]?.actor.kind, ev[0]?.payload.release], [1, 'system', '2.0.0'])
+    assert.deepEqual(
+      ev[0]?.payload.commands.map((c) => [c.pgid, c.outcome]),
+      [[orphan, 'stopped']],
+    )
+    const groups = await ws.rina(['audit', 'log', '--type', 'deploy.command_started', '--json'])
+    const recorded = (JSON.parse(groups.stdout) as { events: { payload: { group: { pgid: number } } }[] })
+      .events
+    assert.ok(
+      recorded.some((e) => e.payload.group.pgid === orphan),
+      'the group was journaled when it started',
+    )
+    assert.equal(existsSync(join(ws.dir, 'late.marker')), false, 'the orphaned deploy command went on')
   })
 
   it('refuses a self-approval where the policy says so, and counts another person', async () => {

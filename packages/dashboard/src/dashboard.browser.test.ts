@@ -1,8 +1,9 @@
 /**
  * @module The dashboard in Debian's chromium (headless, playwright-core) against the demo fleet and an in-process
- * `rina serve`: a staging deploy followed live, a production deploy refused until a second person approves in the
- * panel, then run on that approval, a freeze toggled on by keyboard and off, and an incident with severity, plan,
- * prepared rollback and timeline. Each action is checked in the journal; screenshots go to artifacts/screenshots/.
+ * `rina serve`: a staging deploy followed live (steps, events and command output), a production deploy refused
+ * until a second person approves in the panel, then run on that approval, a freeze toggled on by keyboard and off,
+ * and an incident with severity, plan, prepared rollback and timeline. Each action is checked in the journal;
+ * screenshots go to artifacts/screenshots/.
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -86,7 +87,7 @@ describe('dashboard in a browser', { skip }, () => {
     await screenshot(ana, '01-overview-dark')
   })
 
-  it('deploys 1.0.0 to staging from the panel and shows its steps and log as they happen', async () => {
+  it('deploys 1.0.0 to staging from the panel and shows its steps, events and output as they happen', async () => {
     const dialog = await reviewDeploy(ana, 'staging', '1.0.0')
     assert.match((await dialog.getByTestId('deploy-plan').textContent()) ?? '', /1\.0\.0/)
     await ana.getByTestId('dialog-confirm').click()
@@ -102,6 +103,14 @@ describe('dashboard in a browser', { skip }, () => {
       await ana.locator('[data-testid=run-steps] .step.done').count(),
       await ana.locator('[data-testid=run-steps] .step').count(),
     )
+    // The commands' own output, from the run log: every service's restart reported, the poll stopped at the end.
+    const output = ana.getByTestId('run-output')
+    await ana.getByTestId('run-output-status').filter({ hasText: 'The run has ended' }).waitFor()
+    const printed = (await output.textContent()) ?? ''
+    for (const service of ['website', 'api', 'worker'])
+      assert.match(printed, new RegExp(`staging/${service} ready: release 1\\.0\\.0`), service)
+    await output.focus()
+    assert.equal(await ana.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'run-output')
     await ana.getByTestId('current-staging').filter({ hasText: '1.0.0' }).waitFor()
     await screenshot(ana, '03-staging-deployed')
     const started = (await events('deploy.started')).at(-1)!

@@ -1,8 +1,11 @@
 /**
  * @module The extension's entry: `activate` only builds the parts and registers their disposables; every command
- * declared in package.json is registered here (a test checks both lists match).
+ * declared in package.json is registered here (a test checks both lists match). It makes no request and starts
+ * no process: the status bar's live stream and the first preflight start in a task registered to run after it
+ * returns (cancelled if the extension is disposed first); later ones follow connection changes, saves and commands.
  */
 import * as vscode from 'vscode'
+import { afterActivation } from './after-activation.ts'
 import { deployProduction } from './commands/deploy-production.ts'
 import { deployStaging } from './commands/deploy-staging.ts'
 import type { CommandKey } from './commands/ids.ts'
@@ -45,9 +48,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     context.subscriptions.push(vscode.commands.registerCommand(id, run))
     return id
   })
-  context.subscriptions.push(conn, preflight, panel, status)
-  status.restart()
-  void preflight.refresh()
+  context.subscriptions.push(
+    conn,
+    preflight,
+    panel,
+    status,
+    afterActivation(() => {
+      status.start()
+      if (vscode.workspace.getConfiguration('rinawarp').get<boolean>('preflightOnSave', true))
+        void preflight.refresh()
+    }),
+  )
 
   return {
     registered,

@@ -55,6 +55,7 @@ function report(run: Run, o: DeployOutcome): number {
     return EXIT.ok
   }
   run.out.line(`${p('red', '✗')} deploy of ${o.release} to ${o.env} failed: ${o.reason}`)
+  run.out.line(p('dim', `  its output: rina logs run ${o.runId}`))
   if (o.rollback) rollbackLine(run, o.rollback, 'automatic rollback')
   if (o.prepared?.ready)
     run.out.line(

@@ -1,11 +1,13 @@
 /**
- * @module Deploy and rollback runs: the list, newest first, and the chosen run's live step progress and log —
- * each journal event of the run as it arrives on the event stream (steps, health gate, soak, outcome).
+ * @module Deploy and rollback runs: the list, newest first, and the chosen run's live step progress, its events —
+ * each journal event of the run as it arrives on the event stream (steps, health gate, soak, outcome) — and its
+ * command output (run-output.ts).
  */
 import { badge, h, replace, timeEl } from '../dom.ts'
 import type { Model } from '../model.ts'
 import type { JournalEvent, RunState } from '../types.ts'
 import type { View, ViewCtx } from './context.ts'
+import { runOutput } from './run-output.ts'
 
 const TONE = { running: 'info', succeeded: 'ok', failed: 'bad', interrupted: 'warn' } as const
 
@@ -15,6 +17,10 @@ interface StepInfo {
   action: string
   description: string
 }
+
+/** Output lines the run log could not store, as the outcome event notes them. */
+const lost = (p: Record<string, unknown>) =>
+  typeof p.logDropped === 'number' ? ` (${p.logDropped} output lines could not be stored)` : ''
 
 function logLine(e: JournalEvent): string {
   const p = e.payload
@@ -26,9 +32,9 @@ function logLine(e: JournalEvent): string {
     case 'health.gate_completed':
       return `${String(p.phase)} ${p.passed ? 'passed' : 'failed'} in ${String(p.durationMs)} ms`
     case 'deploy.succeeded':
-      return `succeeded in ${String(p.durationMs)} ms`
+      return `succeeded in ${String(p.durationMs)} ms${lost(p)}`
     case 'deploy.failed':
-      return `failed: ${String(p.reason)}`
+      return `failed: ${String(p.reason)}${lost(p)}`
     case 'rollback.prepared':
       return `rollback prepared: ${String(p.detail)}${p.command ? ` — ${String(p.command)}` : ''}`
     default:
@@ -82,10 +88,10 @@ function detail(run: RunState, events: JournalEvent[]): HTMLElement {
         )
       }),
     ),
-    h('h4', {}, 'Log'),
+    h('h4', {}, 'Events'),
     h(
       'pre',
-      { class: 'log', 'data-testid': 'run-log', tabindex: 0, 'aria-label': 'Run log' },
+      { class: 'log', 'data-testid': 'run-log', tabindex: 0, 'aria-label': 'Run events' },
       events.map((e) => `${e.time.slice(11, 19)}  ${logLine(e)}`).join('\n') || 'waiting for events…',
     ),
   )
@@ -93,7 +99,10 @@ function detail(run: RunState, events: JournalEvent[]): HTMLElement {
 
 export function runsView(ctx: ViewCtx): View {
   const list = h('ul', { class: 'runs', 'data-testid': 'runs' })
-  const body = h('div', {})
+  const detailRegion = h('div', {})
+  // The output keeps its own element across renders, so new lines append and the scroll position stays.
+  const output = runOutput(ctx.api)
+  const body = h('div', {}, detailRegion, output.el)
   const el = h(
     'section',
     { id: 'runs', 'aria-labelledby': 'runs-h' },
@@ -145,7 +154,12 @@ export function runsView(ctx: ViewCtx): View {
         ),
       )
       if (!m.runs.length) replace(list, h('li', { class: 'muted' }, 'No runs yet.'))
-      replace(body, run ? detail(run, events) : h('p', { class: 'muted' }, 'Choose a run to follow it.'))
+      replace(
+        detailRegion,
+        run ? detail(run, events) : h('p', { class: 'muted' }, 'Choose a run to follow it.'),
+      )
+      output.el.hidden = !run
+      if (run) output.show(run.id)
     },
   }
 }

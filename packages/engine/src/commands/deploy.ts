@@ -29,6 +29,7 @@ import { settleExpiredFreezes } from './freeze.ts'
 import { enforce } from './gate.ts'
 import { acquireEnvLock, recoverInterruptedRuns } from './lock.ts'
 import { runPreflightStep } from './preflight-step.ts'
+import { probeContextOf } from './probe-context.ts'
 import type { RollbackOutcome } from './rollback.ts'
 import { rollbackUnderLock } from './rollback.ts'
 import { executeRun } from './run.ts'
@@ -105,7 +106,7 @@ export async function deploy(ctx: CommandContext, req: DeployRequest): Promise<D
       ctx.progress?.(`checking that ${env} is healthy now`)
       const now = await probeOnce(plan.health.probes, {
         signal: req.signal ?? new AbortController().signal,
-        ctx: { now: () => ctx.clock.now(), configDir: ctx.configDir, release: current },
+        ctx: probeContextOf(ctx, current),
       })
       enforce(currentlyHealthy(env, now.map(toSample)), `Deploy of ${release} to ${env}`)
     }

@@ -4,6 +4,7 @@ import { summarize } from '../gates/health.ts'
 import { probeOnce, toSample } from '../runner/health.ts'
 import type { CommandContext } from './context.ts'
 import { environmentConfig } from './environment.ts'
+import { probeContextOf } from './probe-context.ts'
 
 export interface EnvHealth {
   env: string
@@ -27,7 +28,7 @@ export async function healthCheck(
     )
     const results = await probeOnce(targets, {
       signal: signal ?? new AbortController().signal,
-      ctx: { now: () => ctx.clock.now(), configDir: ctx.configDir, release },
+      ctx: probeContextOf(ctx, release),
     })
     const healthy = results.every((r) => r.ok)
     await ctx.journal.append([

@@ -1,11 +1,18 @@
 /**
  * @module The environment lock: at most one deploy per environment across processes and instances. The holder
  * names run, host and pid, so a lock left by a killed process on this host is found and released at once; a lock
- * from elsewhere expires after its TTL, since the holder renews it while it runs.
+ * from elsewhere expires after its TTL, since the holder renews it while it runs. Recovery of such a run first
+ * stops the command it left running (its journaled process group), so nothing changes the environment afterwards.
  */
 import { hostname } from 'node:os'
 import { systemActor } from '../domain/actor.ts'
+import type { OrphanCommand } from '../domain/events.ts'
 import { RinaError } from '../errors.ts'
+import type { OpenCommand } from '../journal/open-commands.ts'
+import { openCommands } from '../journal/open-commands.ts'
+import { project } from '../journal/projection.ts'
+import { DEFAULT_KILL_GRACE_MS } from '../providers/command-step.ts'
+import { stopRecordedGroup } from '../providers/group-identity.ts'
 import type { CommandContext } from './context.ts'
 
 export const LOCK_TTL_MS = 30_000
@@ -60,10 +67,17 @@ export async function acquireEnvLock(ctx: CommandContext, env: string, runId: st
 
 /**
  * Finds runs left "running" by a process that is gone (lock expired, taken over, or its pid dead on this host),
- * releases their lock and journals them as interrupted, with what they had done. Returns the run ids settled.
+ * stops the commands they left running on this host, releases their lock and journals them as interrupted, with
+ * what they had done and what became of their commands. Returns the run ids settled.
  */
-export async function recoverInterruptedRuns(ctx: CommandContext, env?: string): Promise<string[]> {
-  const state = await ctx.journal.state()
+export async function recoverInterruptedRuns(
+  ctx: CommandContext,
+  env?: string,
+  opts: { killGraceMs?: number } = {},
+): Promise<string[]> {
+  const events = await ctx.journal.all()
+  const state = project(events)
+  const open = openCommands(events)
   const now = ctx.clock.now().getTime()
   const settled: string[] = []
   for (const run of Object.values(state.runs)) {
@@ -71,22 +85,52 @@ export async function recoverInterruptedRuns(ctx: CommandContext, env?: string):
     const lock = await ctx.store.locks.inspect(run.env, now)
     const alive = lock !== null && lock.holder === run.holder && !holderIsDead(run.holder)
     if (alive) continue
+    const commands = await stopOrphans(open[run.id] ?? [], opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS)
     if (lock && lock.holder === run.holder) await ctx.store.locks.release(run.env, run.holder)
     await ctx.journal.append([
       {
         type: 'deploy.interrupted',
         actor: systemActor(),
-        reason: `run ${run.id} stopped mid-way (its process is gone); completed: ${run.completedSteps.join(', ') || 'nothing'}`,
+        reason: `run ${run.id} stopped mid-way (its process is gone); completed: ${run.completedSteps.join(', ') || 'nothing'}${describeOrphans(commands)}`,
         payload: {
           runId: run.id,
           env: run.env,
           release: run.release,
           completedSteps: run.completedSteps,
           holder: run.holder,
+          commands,
         },
       },
     ])
     settled.push(run.id)
   }
   return settled
+}
+
+/** Stops, all at once, the commands still running of an interrupted run; says what became of each. */
+async function stopOrphans(open: readonly OpenCommand[], graceMs: number): Promise<OrphanCommand[]> {
+  return Promise.all(
+    open.map(async (c) => ({
+      stepId: c.stepId,
+      service: c.service,
+      host: c.group.host,
+      pgid: c.group.pgid,
+      outcome: await stopRecordedGroup(c.group, graceMs),
+    })),
+  )
+}
+
+const ORPHAN_TEXT: Record<OrphanCommand['outcome'], string> = {
+  stopped: 'was still running and was stopped',
+  killed: 'was still running and was killed (it ignored SIGTERM)',
+  survived: 'is still running: it survived SIGKILL',
+  exited: 'had already ended',
+  elsewhere: 'ran on another host and was left to it',
+  unverifiable: 'could not be identified safely and was left alone',
+}
+
+function describeOrphans(commands: readonly OrphanCommand[]): string {
+  return commands
+    .map((c) => `; command of ${c.stepId} (process group ${c.pgid} on ${c.host}) ${ORPHAN_TEXT[c.outcome]}`)
+    .join('')
 }

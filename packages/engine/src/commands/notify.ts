@@ -27,6 +27,8 @@ export interface NotifyRequest {
   url?: string | null
   /** The event that caused it (routed notifications); null for a person's `rina notify`. */
   sourceSeq?: number | null
+  /** The communication agent's group it is sent for (routed notifications). */
+  group?: string | undefined
 }
 
 const outboxActor = systemActor('outbox')
@@ -97,6 +99,7 @@ export async function requestNotification(
         env: notification.env,
         idempotencyKey: idempotencyKeyFor(notification.id, channel),
         sourceSeq: req.sourceSeq ?? null,
+        ...(req.group !== undefined ? { group: req.group } : {}),
         facts: notification.facts,
         nextAction: notification.nextAction,
         url: notification.url,
@@ -198,6 +201,8 @@ export async function deliverNotifications(ctx: CommandContext, opts: DeliverOpt
       onDeadLettered: (item) => journalOutcome(ctx, item),
       onRetry: (item, error) =>
         ctx.progress?.(`${item.channel}: attempt ${item.attempts} failed (${error}); retrying`),
+      onLeaseLost: (item) =>
+        ctx.progress?.(`${item.channel}: ${item.id} was taken over by another dispatcher; its result stands`),
     },
   })
   return dispatcher.drain({

@@ -1,6 +1,7 @@
 /**
  * @module Executes one run (a deploy or a rollback) under a held lock: journal the start, run the provider steps,
- * the health gate and the soak, then journal success or failure. Every step is journaled as it completes.
+ * the health gate and the soak, then journal success or failure. Every step is journaled as it completes, and
+ * the process group of each command before the command runs (so a later start can stop it if this process dies).
  */
 import type { Actor } from '../domain/actor.ts'
 import type { ProbeSample } from '../gates/health.ts'
@@ -10,8 +11,11 @@ import { allSteps } from '../plans/deploy.ts'
 import type { DeployProvider, RunContext } from '../providers/types.ts'
 import type { HealthRunOptions } from '../runner/health.ts'
 import { runHealthGate, runSoak } from '../runner/health.ts'
+import type { RunLogReport } from '../runner/run-log.ts'
+import { cleanLogLine, recordRunLog } from '../runner/run-log.ts'
 import { runSteps } from '../runner/steps.ts'
 import type { CommandContext } from './context.ts'
+import { probeContextOf } from './probe-context.ts'
 
 export interface RunOptions {
   plan: RunPlan
@@ -62,6 +66,9 @@ export async function executeRun(ctx: CommandContext, o: RunOptions): Promise<Ru
       },
     },
   ])
+  let logDropped = 0
+  /** Output lines the run log could not store, noted on the outcome event when there were any. */
+  const lost = () => (logDropped > 0 ? { logDropped } : {})
   const fail = async (reason: string, failedStep: string | null, touched: string[]): Promise<RunResult> => {
     const durationMs = elapsed()
     await ctx.journal.append([
@@ -69,20 +76,52 @@ export async function executeRun(ctx: CommandContext, o: RunOptions): Promise<Ru
         type: 'deploy.failed',
         actor: o.actor,
         reason,
-        payload: { ...base, release: plan.release, kind: plan.kind, reason, failedStep, durationMs },
+        payload: {
+          ...base,
+          release: plan.release,
+          kind: plan.kind,
+          reason,
+          failedStep,
+          durationMs,
+          ...lost(),
+        },
       },
     ])
     return { ok: false, runId: plan.runId, durationMs, reason, failedStep, touched }
   }
 
+  // The output of the steps is kept in the run log (redacted, batched) and streamed to the caller.
+  const output = recordRunLog({
+    store: ctx.store.runLogs,
+    runId: plan.runId,
+    secrets: ctx.secrets,
+    now: () => ctx.clock.now(),
+  })
+  let current: { id: string; service: string } | null = null
   const runCtx: RunContext = {
     signal: o.signal,
     now: () => ctx.clock.now(),
     env: ctx.processEnv ?? process.env,
-    log: (line, stream) => o.onLog?.(line, stream),
+    log: (line, stream) => {
+      output.line(line, stream, current)
+      o.onLog?.(line, stream)
+    },
   }
   const steps = await runSteps(plan, o.providers, runCtx, {
-    started: (step) => ctx.progress?.(step.description),
+    started: (step) => {
+      current = { id: step.id, service: step.service }
+      ctx.progress?.(step.description)
+    },
+    commandStarted: async (step, group) => {
+      await ctx.journal.append([
+        {
+          type: 'deploy.command_started',
+          actor: o.actor,
+          reason: null,
+          payload: { ...base, stepId: step.id, service: step.service, group },
+        },
+      ])
+    },
     completed: async (step, outcome) => {
       await ctx.journal.append([
         {
@@ -101,12 +140,14 @@ export async function executeRun(ctx: CommandContext, o: RunOptions): Promise<Ru
         },
       ])
     },
+  }).finally(async () => {
+    logDropped = reportLog(ctx, o, await output.close())
   })
   if (!steps.ok) return fail(`${steps.step.service}: ${steps.outcome.reason}`, steps.step.id, steps.touched)
 
   const health: HealthRunOptions = {
     signal: o.signal,
-    ctx: { now: () => ctx.clock.now(), configDir: ctx.configDir, release: plan.release },
+    ctx: probeContextOf(ctx, plan.release),
     onResult: (r) => ctx.progress?.(`${r.service}/${r.probe}: ${r.ok ? 'ok' : 'failing'} (${r.detail})`),
   }
   const touched = steps.touched
@@ -137,10 +178,22 @@ export async function executeRun(ctx: CommandContext, o: RunOptions): Promise<Ru
       type: 'deploy.succeeded',
       actor: o.actor,
       reason: null,
-      payload: { ...base, release: plan.release, kind: plan.kind, durationMs },
+      payload: { ...base, release: plan.release, kind: plan.kind, durationMs, ...lost() },
     },
   ])
   return { ok: true, runId: plan.runId, durationMs, gate, soak }
+}
+
+/** Says so when output lines could not be stored (the run goes on regardless); returns how many. */
+function reportLog(ctx: CommandContext, o: RunOptions, r: RunLogReport): number {
+  if (r.dropped === 0) return 0
+  const message = cleanLogLine(
+    `${r.dropped} of ${r.lines} output lines could not be stored in the run log: ${r.error ?? 'unknown error'}`,
+    ctx.secrets,
+  )
+  o.onLog?.(message, 'stderr')
+  ctx.progress?.(message)
+  return r.dropped
 }
 
 async function journalGate(

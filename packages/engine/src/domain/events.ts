@@ -28,6 +28,11 @@ export interface EventPayloads {
     idempotencyKey: string
     /** The event that caused it, when the communication side routed it; null for `rina notify`. */
     sourceSeq: number | null
+    /**
+     * The communication agent's group (`route|env|family`) it was sent for, so a restarted agent knows when the
+     * group last sent; absent for `rina notify` and in events from before it was recorded.
+     */
+    group?: string
     facts?: { label: string; value: string }[]
     nextAction?: string | null
     url?: string | null
@@ -70,6 +75,17 @@ export interface EventPayloads {
     confirmation: 'typed' | 'prior-approval' | 'not-required'
     holder: string
   }
+  /**
+   * A step's command is in its own process group and about to run (it waits for this event to be stored): where to
+   * find the group if the run is interrupted, so recovery can stop a command still running.
+   */
+  'deploy.command_started': {
+    runId: string
+    env: string
+    stepId: string
+    service: string
+    group: ProcessGroupRef
+  }
   'deploy.step_completed': {
     runId: string
     env: string
@@ -95,6 +111,8 @@ export interface EventPayloads {
     release: string
     kind: 'deploy' | 'rollback'
     durationMs: number
+    /** Output lines the run log could not store (absent when every line was stored). */
+    logDropped?: number
   }
   'deploy.failed': {
     runId: string
@@ -104,6 +122,8 @@ export interface EventPayloads {
     reason: string
     failedStep: string | null
     durationMs: number
+    /** Output lines the run log could not store (absent when every line was stored). */
+    logDropped?: number
   }
   /** Appended by the system when a run's process died mid-way (found on a later start). */
   'deploy.interrupted': {
@@ -112,6 +132,8 @@ export interface EventPayloads {
     release: string
     completedSteps: string[]
     holder: string
+    /** Commands still open when the run stopped, and what recovery did about them (absent in older journals). */
+    commands?: OrphanCommand[]
   }
   /** After a failed protected deploy: the rollback is ready, and the one command a human runs. */
   'rollback.prepared': {
@@ -222,6 +244,34 @@ export interface EventPayloads {
     done: boolean
     detail: string
   }
+}
+
+/**
+ * A process group as journaled: the host and boot it runs on, its id and its leader's start time (clock ticks
+ * after boot, /proc/<pid>/stat field 22). A pid that was reused has another start time, so it is never mistaken
+ * for the recorded group.
+ */
+export interface ProcessGroupRef {
+  host: string
+  /** The kernel's boot id; null where the system does not tell. */
+  bootId: string | null
+  /** Process group id: the pid of the group's leader (the step's shell). */
+  pgid: number
+  /** Null where the system does not tell; such a group is never signalled by recovery. */
+  startTime: number | null
+}
+
+/**
+ * What recovery found of a command left open by an interrupted run: `stopped` (ended on SIGTERM), `killed` (needed
+ * SIGKILL), `survived` (still there after SIGKILL), `exited` (its leader had ended, or its pid now names another
+ * process), `elsewhere` (on another host, left to it), `unverifiable` (no start time recorded, so not signalled).
+ */
+export interface OrphanCommand {
+  stepId: string
+  service: string
+  host: string
+  pgid: number
+  outcome: 'stopped' | 'killed' | 'survived' | 'exited' | 'elsewhere' | 'unverifiable'
 }
 
 /** One probe's results over a gate, a soak or a check: enough for review and history, small enough to journal. */

@@ -85,11 +85,11 @@ describe('dispatcher crash recovery', () => {
       })
       assert.deepEqual(
         await dispatcher.runOnce(),
-        { claimed: 0, delivered: 0, retried: 0, dead: 0 },
+        { claimed: 0, delivered: 0, retried: 0, dead: 0, lost: 0 },
         'lease still held',
       )
       clock.set(leaseEnd)
-      assert.deepEqual(await dispatcher.runOnce(), { claimed: 3, delivered: 3, retried: 0, dead: 0 })
+      assert.deepEqual(await dispatcher.runOnce(), { claimed: 3, delivered: 3, retried: 0, dead: 0, lost: 0 })
 
       const all = await store.outbox.list()
       assert.deepEqual(all.map((i) => [i.id, i.status, i.attempts]).sort(), [

@@ -91,7 +91,7 @@ describe('delivery through the outbox to real receivers', () => {
     const n = sampleNotification({ text: `use ${TOKEN} to log in` })
     await enqueueNotification(r.store.outbox, n, ['hook'], r.clock.now())
     const res = await r.dispatcher.drain({ until: r.clock.now().getTime() + HOUR })
-    assert.deepEqual(res, { delivered: 1, retried: 2, dead: 0, pending: 0 })
+    assert.deepEqual(res, { delivered: 1, retried: 2, dead: 0, lost: 0, pending: 0 })
     assert.deepEqual(keys(r.rx.requests), ['ntf_000001:hook', 'ntf_000001:hook', 'ntf_000001:hook'])
     for (const req of r.rx.requests) {
       const check = verifyWebhookSignature(
@@ -115,10 +115,10 @@ describe('delivery through the outbox to real receivers', () => {
     r.rx.script('hang')
     await enqueueNotification(r.store.outbox, sampleNotification(), ['hook'], r.clock.now())
     const first = await r.dispatcher.runOnce()
-    assert.deepEqual(first, { claimed: 1, delivered: 0, retried: 1, dead: 0 })
+    assert.deepEqual(first, { claimed: 1, delivered: 0, retried: 1, dead: 0, lost: 0 })
     assert.equal((await r.store.outbox.get('ntf_000001:hook'))!.lastError, 'network: timed out after 2000ms')
     const res = await r.dispatcher.drain({ until: r.clock.now().getTime() + HOUR })
-    assert.deepEqual(res, { delivered: 1, retried: 0, dead: 0, pending: 0 })
+    assert.deepEqual(res, { delivered: 1, retried: 0, dead: 0, lost: 0, pending: 0 })
     assert.deepEqual(keys(r.rx.requests), ['ntf_000001:hook', 'ntf_000001:hook'])
   })
 
@@ -129,7 +129,7 @@ describe('delivery through the outbox to real receivers', () => {
     await enqueueNotification(r.store.outbox, sampleNotification(), ['hook'], r.clock.now())
     const t0 = r.clock.now().getTime()
     const res = await r.dispatcher.drain({ until: t0 + HOUR })
-    assert.deepEqual(res, { delivered: 1, retried: 1, dead: 0, pending: 0 })
+    assert.deepEqual(res, { delivered: 1, retried: 1, dead: 0, lost: 0, pending: 0 })
     const [a, b] = r.rx.requests
     assert.ok(sentAt(b!) - sentAt(a!) >= 30, `second attempt ${sentAt(b!) - sentAt(a!)}s after the first`)
     assert.ok(r.clock.now().getTime() - t0 >= 30_000)
@@ -139,7 +139,7 @@ describe('delivery through the outbox to real receivers', () => {
     r.rx.setDefault({ status: 503, body: 'unavailable' })
     await enqueueNotification(r.store.outbox, sampleNotification(), ['hook'], r.clock.now())
     const res = await r.dispatcher.drain({ until: r.clock.now().getTime() + HOUR })
-    assert.deepEqual(res, { delivered: 0, retried: 2, dead: 1, pending: 0 })
+    assert.deepEqual(res, { delivered: 0, retried: 2, dead: 1, lost: 0, pending: 0 })
     assert.equal(r.rx.requests.length, POLICY.maxAttempts)
     assert.deepEqual(
       r.dead.map(([i, e]) => [i.id, i.status, e]),
@@ -147,7 +147,7 @@ describe('delivery through the outbox to real receivers', () => {
     )
     r.rx.setDefault({ status: 200 })
     assert.deepEqual(await r.store.outbox.requeueDead(null, r.clock.now().getTime()), ['ntf_000001:hook'])
-    assert.deepEqual(await r.dispatcher.drain(), { delivered: 1, retried: 0, dead: 0, pending: 0 })
+    assert.deepEqual(await r.dispatcher.drain(), { delivered: 1, retried: 0, dead: 0, lost: 0, pending: 0 })
     assert.deepEqual(new Set(keys(r.rx.requests)), new Set(['ntf_000001:hook']))
     assert.equal(r.rx.requests.length, POLICY.maxAttempts + 1)
   })
@@ -159,6 +159,7 @@ describe('delivery through the outbox to real receivers', () => {
       delivered: 0,
       retried: 0,
       dead: 1,
+      lost: 0,
       pending: 0,
     })
     const item = (await r.store.outbox.get('ntf_000001:hook'))!
@@ -185,11 +186,17 @@ describe('email delivery through the outbox', () => {
     try {
       smtp.setReply({ code: 451, message: 'greylisted, try again' })
       await enqueueNotification(r.store.outbox, sampleNotification(), ['mail'], r.clock.now())
-      assert.deepEqual(await r.dispatcher.runOnce(), { claimed: 1, delivered: 0, retried: 1, dead: 0 })
+      assert.deepEqual(await r.dispatcher.runOnce(), {
+        claimed: 1,
+        delivered: 0,
+        retried: 1,
+        dead: 0,
+        lost: 0,
+      })
       assert.match((await r.store.outbox.get('ntf_000001:mail'))!.lastError ?? '', /^server: SMTP 451/)
       smtp.setReply('accept')
       const res = await r.dispatcher.drain({ until: r.clock.now().getTime() + HOUR })
-      assert.deepEqual(res, { delivered: 1, retried: 0, dead: 0, pending: 0 })
+      assert.deepEqual(res, { delivered: 1, retried: 0, dead: 0, lost: 0, pending: 0 })
       assert.equal(smtp.mails.length, 1)
       assert.match(smtp.mails[0]!.raw, /Message-ID: <ntf_000001.mail@rinawarp.deploy>/)
     } finally {

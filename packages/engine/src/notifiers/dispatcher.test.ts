@@ -1,6 +1,6 @@
 /**
  * @module The dispatcher's stages over a memory outbox, a fake clock and a scripted notifier: settle decisions,
- * redaction, timeouts, hooks and drain. Real receivers are in delivery.slow.test.ts.
+ * redaction, timeouts, hooks, lost leases and drain. Real receivers are in delivery.slow.test.ts.
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
@@ -77,7 +77,7 @@ describe('createDispatcher', () => {
     const { outbox, dispatcher } = await setup(notifier, {
       hooks: { onDelivered: (i) => void delivered.push(i) },
     })
-    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 1, retried: 0, dead: 0 })
+    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 1, retried: 0, dead: 0, lost: 0 })
     assert.equal(sent[0]!.ctx.idempotencyKey, 'ntf_000001:ops')
     assert.equal(sent[0]!.ctx.timeoutMs, POLICY.timeoutMs)
     assert.equal((await only(outbox)).status, 'delivered')
@@ -91,7 +91,7 @@ describe('createDispatcher', () => {
     const { notifier } = scripted(fail(true), fail(true))
     const { clock, outbox, dispatcher } = await setup(notifier, { random: 0.5 })
     const t0 = clock.now().getTime()
-    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 0, retried: 1, dead: 0 })
+    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 0, retried: 1, dead: 0, lost: 0 })
     let item = await only(outbox)
     assert.deepEqual(
       [item.status, item.nextAttemptAt - t0, item.lastError],
@@ -116,7 +116,7 @@ describe('createDispatcher', () => {
     const { outbox, dispatcher } = await setup(notifier, {
       hooks: { onDeadLettered: (i, e) => void dead.push([i.status, e]) },
     })
-    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 0, retried: 0, dead: 1 })
+    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 0, retried: 0, dead: 1, lost: 0 })
     assert.equal((await only(outbox)).status, 'dead')
     assert.deepEqual(dead, [['dead', 'client: HTTP 404']])
   })
@@ -125,7 +125,7 @@ describe('createDispatcher', () => {
     const { notifier, sent } = scripted(fail(true), fail(true), fail(true), { ok: true })
     const { outbox, dispatcher } = await setup(notifier)
     const r = await dispatcher.drain({ until: Number.MAX_SAFE_INTEGER })
-    assert.deepEqual(r, { delivered: 0, retried: 2, dead: 1, pending: 0 })
+    assert.deepEqual(r, { delivered: 0, retried: 2, dead: 1, lost: 0, pending: 0 })
     assert.equal(sent.length, 3)
     const item = await only(outbox)
     assert.deepEqual(
@@ -161,7 +161,7 @@ describe('createDispatcher', () => {
   it('treats a throwing notifier as a retryable failure without leaking the secret in the error', async () => {
     const { notifier } = scripted('throw')
     const { outbox, dispatcher } = await setup(notifier)
-    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 0, retried: 1, dead: 0 })
+    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 0, retried: 1, dead: 0, lost: 0 })
     assert.equal((await only(outbox)).lastError, 'network: the scripted notifier threw: kaboom [REDACTED]')
   })
 
@@ -179,14 +179,14 @@ describe('createDispatcher', () => {
       random: () => 0,
       secrets: [],
     })
-    assert.deepEqual(await d.runOnce(), { claimed: 1, delivered: 0, retried: 1, dead: 0 })
+    assert.deepEqual(await d.runOnce(), { claimed: 1, delivered: 0, retried: 1, dead: 0, lost: 0 })
     assert.equal((await only(outbox)).lastError, 'network: timed out after 50ms')
   })
 
   it('dead-letters an item whose channel is no longer configured', async () => {
     const { notifier } = scripted()
     const { outbox, dispatcher } = await setup(notifier, { channels: ['gone'] })
-    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 0, retried: 0, dead: 1 })
+    assert.deepEqual(await dispatcher.runOnce(), { claimed: 1, delivered: 0, retried: 0, dead: 1, lost: 0 })
     assert.equal((await only(outbox)).lastError, 'config: no channel named "gone" is configured')
   })
 
@@ -228,6 +228,44 @@ describe('createDispatcher', () => {
     assert.equal(errors.length, 1)
   })
 
+  it('reports a lost lease and leaves the result of the dispatcher that took the item over', async () => {
+    const clock = new FakeClock()
+    const outbox = createMemoryOutbox()
+    await enqueueNotification(outbox, sampleNotification(), ['ops'], clock.now())
+    const make = (notifier: Notifier, hooks: DispatcherHooks) =>
+      createDispatcher({
+        outbox,
+        channels: { ops: notifier },
+        policy: POLICY,
+        clock,
+        random: () => 0,
+        secrets: [],
+        hooks,
+      })
+    const other = make(scripted({ ok: true }).notifier, {})
+    const lost: [string, string][] = []
+    const retried: string[] = []
+    // A's send outlasts its lease: meanwhile B claims the item and delivers it; then A's send fails.
+    const slow: Notifier = {
+      type: 'slow',
+      render: (n: Notification) => ({ body: n, text: n.title }),
+      async send() {
+        clock.advance(POLICY.timeoutMs + 30_001)
+        assert.equal((await other.runOnce()).delivered, 1)
+        return fail(true)
+      },
+    }
+    const a = make(slow, {
+      onLeaseLost: (item, outcome) => void lost.push([item.id, outcome.kind]),
+      onRetry: (item) => void retried.push(item.id),
+    })
+    assert.deepEqual(await a.runOnce(), { claimed: 1, delivered: 0, retried: 0, dead: 0, lost: 1 })
+    const item = await only(outbox)
+    assert.deepEqual(lost, [[item.id, 'retry']])
+    assert.deepEqual(retried, [])
+    assert.deepEqual([item.status, item.attempts, item.lastError], ['delivered', 2, null])
+  })
+
   it('refuses a lease that does not outlast the send timeout', () => {
     const make = () =>
       createDispatcher({
@@ -252,6 +290,7 @@ describe('dispatcher drain', () => {
       delivered: 1,
       retried: 1,
       dead: 0,
+      lost: 0,
       pending: 0,
     })
     assert.equal(sent.length, 2)
@@ -267,6 +306,7 @@ describe('dispatcher drain', () => {
       delivered: 0,
       retried: 1,
       dead: 0,
+      lost: 0,
       pending: 1,
     })
     assert.equal(sent.length, 1)
@@ -276,7 +316,7 @@ describe('dispatcher drain', () => {
   it('stops after the due items when no deadline is given', async () => {
     const { notifier } = scripted(fail(true))
     const { dispatcher } = await setup(notifier)
-    assert.deepEqual(await dispatcher.drain(), { delivered: 0, retried: 1, dead: 0, pending: 1 })
+    assert.deepEqual(await dispatcher.drain(), { delivered: 0, retried: 1, dead: 0, lost: 0, pending: 1 })
   })
 
   it('stops at once when the signal is aborted', async () => {
@@ -286,6 +326,7 @@ describe('dispatcher drain', () => {
       delivered: 0,
       retried: 0,
       dead: 0,
+      lost: 0,
       pending: 1,
     })
     assert.equal(sent.length, 0)

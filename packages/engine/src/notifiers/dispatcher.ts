@@ -2,11 +2,13 @@
  * @module The outbox dispatcher: delivery as stages around send. Claim due items with a lease → decode → redact
  * → render → send with timeout → settle (delivered, retry with backoff, or dead) → hooks, so the caller can
  * journal the facts. A dispatcher killed mid-send loses nothing: its lease expires and the item is claimed
- * again with the same idempotency key (at-least-once).
+ * again with the same idempotency key (at-least-once). A dispatcher that was merely slow, and whose item another
+ * one claimed meanwhile, finds its settle refused (its lease token is stale): the other's result stands, and the
+ * lost lease is reported, not journaled.
  */
 import type { Clock } from '../clock.ts'
 import { RinaError } from '../errors.ts'
-import type { OutboxItem, OutboxStore, SettleOutcome } from '../store/types.ts'
+import type { ClaimedOutboxItem, OutboxItem, OutboxStore, SettleOutcome } from '../store/types.ts'
 import type { DeliveryPolicy } from './backoff.ts'
 import { decodeOutboxBody } from './outbox-body.ts'
 import { redactNotification, redactString } from './redact.ts'
@@ -18,6 +20,8 @@ export interface DispatcherHooks {
   onDelivered?(item: OutboxItem): void | Promise<void>
   onDeadLettered?(item: OutboxItem, error: string): void | Promise<void>
   onRetry?(item: OutboxItem, error: string, at: number): void | Promise<void>
+  /** The item's lease passed to another claim before this one settled it; `outcome` was not recorded. */
+  onLeaseLost?(item: OutboxItem, outcome: SettleOutcome): void | Promise<void>
   /** A hook threw; the item is settled regardless. */
   onHookError?(error: unknown, item: OutboxItem): void
 }
@@ -43,6 +47,8 @@ export interface RoundResult {
   delivered: number
   retried: number
   dead: number
+  /** Items whose lease another dispatcher took over before this one settled them. */
+  lost: number
 }
 
 export interface DrainResult extends Omit<RoundResult, 'claimed'> {
@@ -90,7 +96,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     }
   }
 
-  const deliver = async (item: OutboxItem, signal?: AbortSignal): Promise<SettleOutcome> => {
+  const deliver = async (
+    claimed: ClaimedOutboxItem,
+    signal?: AbortSignal,
+  ): Promise<SettleOutcome['kind'] | 'lost'> => {
+    const { leaseToken, ...item } = claimed
     const ready = prepare(item)
     let settle: SettleOutcome
     if ('error' in ready) settle = { kind: 'dead', error: ready.error }
@@ -105,7 +115,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     }
     if (settle.kind !== 'delivered') settle = { ...settle, error: redactString(settle.error, secrets) }
     const at = now()
-    await outbox.settle(item.id, settle, at)
+    if (!(await outbox.settle({ id: item.id, leaseToken }, settle, at))) {
+      await call(item, () => hooks.onLeaseLost?.(item, settle))
+      return 'lost'
+    }
     const after: OutboxItem = { ...item, leaseUntil: null, updatedAt: at }
     if (settle.kind === 'delivered') {
       await call(item, () => hooks.onDelivered?.({ ...after, status: 'delivered', lastError: null }))
@@ -118,18 +131,19 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         hooks.onRetry?.({ ...after, nextAttemptAt: next, lastError: error }, error, next),
       )
     }
-    return settle
+    return settle.kind
   }
 
   const runOnce = async (signal?: AbortSignal): Promise<RoundResult> => {
     const items = await outbox.claim(policy.batchSize, now(), leaseMs)
     const settled = await Promise.all(items.map((i) => deliver(i, signal)))
-    const count = (k: SettleOutcome['kind']) => settled.filter((s) => s.kind === k).length
+    const count = (k: SettleOutcome['kind'] | 'lost') => settled.filter((s) => s === k).length
     return {
       claimed: items.length,
       delivered: count('delivered'),
       retried: count('retry'),
       dead: count('dead'),
+      lost: count('lost'),
     }
   }
 
@@ -137,13 +151,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     until,
     signal,
   }: { until?: number; signal?: AbortSignal } = {}): Promise<DrainResult> => {
-    const total = { delivered: 0, retried: 0, dead: 0 }
+    const total = { delivered: 0, retried: 0, dead: 0, lost: 0 }
     for (;;) {
       if (signal?.aborted || (until !== undefined && now() > until)) break
       const r = await runOnce(signal)
       total.delivered += r.delivered
       total.retried += r.retried
       total.dead += r.dead
+      total.lost += r.lost
       if (r.claimed > 0) continue
       const t = now()
       const next = await nextClaimableAt(outbox)

@@ -21,8 +21,8 @@ export interface ProbeContext {
   configDir: string
   /** The release expected in place (electron-feed compares the feed's version with it). */
   release: string | null
-  /** Last heartbeat time for a key (reported to `rina serve` over HTTP), when the host keeps them. */
-  heartbeat?(key: string): Date | null
+  /** Time of the last heartbeat for a key (reported to `rina serve` over HTTP, kept in the store), or null. */
+  heartbeat?(key: string): Promise<Date | null>
 }
 
 export interface ProbeResult extends Observation {

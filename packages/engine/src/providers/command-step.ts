@@ -31,6 +31,7 @@ export async function runCommandStep(
     },
     now: () => ctx.now(),
     graceMs: opts.graceMs,
+    ...(ctx.commandStarted ? { started: (group) => ctx.commandStarted!(group) } : {}),
   })
   return commandOutcome(opts.label, result, step.timeoutMs)
 }

@@ -22,6 +22,36 @@ export function groupAlive(pgid: number): boolean {
   return members === null || members.some((m) => m.state !== 'Z')
 }
 
+/** The fields of /proc/<pid>/stat this code uses. */
+export interface ProcStat {
+  /** R, S, D, Z, T, ... (Z: exited, not yet reaped). */
+  state: string
+  pgrp: number
+  /** Clock ticks after boot when the process started (field 22). */
+  startTime: number
+}
+
+/** Parses a /proc/<pid>/stat line, or null when it is not one. */
+export function parseProcStat(text: string): ProcStat | null {
+  // "pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
+  // priority nice threads itrealvalue starttime ...": comm may hold spaces and parentheses, so split after the last ')'
+  const close = text.lastIndexOf(')')
+  if (close < 0) return null
+  const fields = text.slice(close + 2).split(' ')
+  const [state, pgrp, startTime] = [fields[0], Number(fields[2]), Number(fields[19])]
+  if (!state || !Number.isInteger(pgrp) || !Number.isInteger(startTime)) return null
+  return { state, pgrp, startTime }
+}
+
+/** The process's /proc/<pid>/stat, or null when it does not exist (or there is no /proc). */
+export function readProcStat(pid: number): ProcStat | null {
+  try {
+    return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return null
+  }
+}
+
 /** Members of the group read from /proc, or null where there is no /proc (then any member counts). */
 function procMembers(pgid: number): { pid: number; state: string }[] | null {
   let names: string[]
@@ -33,14 +63,8 @@ function procMembers(pgid: number): { pid: number; state: string }[] | null {
   const out: { pid: number; state: string }[] = []
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(fields[2]) === pgid) out.push({ pid: Number(name), state: fields[0]! })
-    } catch {
-      // exited while we looked
-    }
+    const stat = readProcStat(Number(name)) // null: exited while we looked
+    if (stat?.pgrp === pgid) out.push({ pid: Number(name), state: stat.state })
   }
   return out
 }

@@ -1,13 +1,15 @@
 /**
  * @module Process groups: a stopped command takes its whole tree with it (the shell, a child and a sleeping
- * grandchild), SIGKILL follows SIGTERM for a process that ignores it, and a background process left holding
- * the output pipe does not keep a finished command from returning.
+ * grandchild), SIGKILL follows SIGTERM for a process that ignores it, a background process left holding the
+ * output pipe does not keep a finished command from returning, and a command runs only once its group is recorded.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
+import type { ProcessGroupRef } from '../domain/events.ts'
+import { thisMachine } from './group-identity.ts'
 import { runCommand, type CommandRun } from './spawn.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'rina-spawn-'))
@@ -84,6 +86,33 @@ describe('runCommand', () => {
     } finally {
       process.kill(daemon!, 'SIGKILL')
     }
+  })
+
+  it('runs the command only once its process group is recorded', async () => {
+    const groups: ProcessGroupRef[] = []
+    const result = await run({
+      command: 'cat recorded.txt; echo $$',
+      started: async (group) => {
+        groups.push(group)
+        writeFileSync(join(dir, 'recorded.txt'), 'recorded\n')
+      },
+      log: () => {},
+    })
+    assert.deepEqual([result.exitCode, result.lastStdout], [0, String(result.pgid)])
+    assert.equal(groups.length, 1)
+    const { startTime, ...where } = groups[0]!
+    assert.deepEqual(where, { ...thisMachine(), pgid: result.pgid })
+    assert.ok(startTime !== null && startTime > 0)
+  })
+
+  it('does not run the command when its process group cannot be recorded', async () => {
+    const result = await run({
+      command: 'echo ran > ran.txt',
+      started: () => Promise.reject(new Error('the journal is read-only')),
+    })
+    assert.equal(result.startError, 'its process group could not be recorded: the journal is read-only')
+    assert.ok(!existsSync(join(dir, 'ran.txt')), 'the command ran')
+    assert.ok(dead(result.pgid!))
   })
 
   it('reports why it could not start when the shell cannot be found', async () => {

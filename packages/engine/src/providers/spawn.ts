@@ -1,10 +1,13 @@
 /**
  * @module Runs one shell command for a provider: `sh -c` in its own process group, output streamed line by line,
- * and the whole group stopped (SIGTERM, then SIGKILL after a grace period) on timeout or abort. The result is a
+ * and the whole group stopped (SIGTERM, then SIGKILL after a grace period) on timeout or abort. The group's shell
+ * waits until the caller has recorded the group (see `started`), so no command runs unrecorded. The result is a
  * value describing how the command ended; nothing here throws for a command that fails.
  */
 import { spawn } from 'node:child_process'
 import { stat } from 'node:fs/promises'
+import type { ProcessGroupRef } from '../domain/events.ts'
+import { recordGroup } from './group-identity.ts'
 import { lineSplitter } from './lines.ts'
 import { groupAlive, signalGroup } from './process-group.ts'
 
@@ -13,6 +16,12 @@ export const DRAIN_MS = 200
 
 /** While a stopped group still has members, how often to look whether they are gone. */
 const RECHECK_MS = 25
+
+/**
+ * The group's leader: waits for one line on stdin, then becomes the command (same pid, so the same group and start
+ * time). End of input without that line (the caller failed to record it, or died) ends it before anything runs.
+ */
+const LEADER = 'read -r _ || exit 125; exec sh -c "$1" </dev/null'
 
 export interface CommandRun {
   command: string
@@ -26,6 +35,11 @@ export interface CommandRun {
   now(): Date
   /** Time between SIGTERM and SIGKILL when the command is stopped. */
   graceMs: number
+  /**
+   * Called once the group exists, before the command runs: the command waits until the promise settles, and does
+   * not run at all when it rejects (the rejection becomes the start error).
+   */
+  started?(group: ProcessGroupRef): Promise<void>
 }
 
 export interface CommandResult {
@@ -61,14 +75,27 @@ export async function runCommand(run: CommandRun): Promise<CommandResult> {
   if (badCwd !== null) return { ...result, startError: badCwd, durationMs: run.now().getTime() - started }
 
   return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', run.command], {
+    const child = spawn('sh', ['-c', LEADER, 'sh', run.command], {
       cwd: run.cwd,
       env: definedOnly(run.env),
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     })
     const pgid = child.pid ?? null
     result.pgid = pgid
+    // the leader may be gone before it reads its line (stopped meanwhile): a write error then means nothing
+    child.stdin.on('error', () => {})
+    const onGroup = run.started
+    if (pgid !== null) {
+      const recorded = onGroup ? (async () => onGroup(recordGroup(pgid)))() : Promise.resolve()
+      recorded.then(
+        () => child.stdin.end('\n'),
+        (e: unknown) => {
+          result.startError = `its process group could not be recorded: ${e instanceof Error ? e.message : String(e)}`
+          child.stdin.end()
+        },
+      )
+    }
     const out = lineSplitter((line) => {
       if (line.trim() !== '') result.lastStdout = line
       run.log(line, 'stdout')

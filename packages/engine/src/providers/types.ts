@@ -2,6 +2,7 @@
  * @module The deploy provider interface. `plan` is pure and returns the steps as data (printable with --dry-run);
  * only `runStep` does I/O. A failing step is an outcome value, never a throw.
  */
+import type { ProcessGroupRef } from '../domain/events.ts'
 
 export interface DeployRequest {
   kind: 'deploy'
@@ -57,6 +58,11 @@ export interface RunContext {
   now(): Date
   /** Base environment for commands (the process environment, secrets already resolved). */
   env: Readonly<Record<string, string | undefined>>
+  /**
+   * Records the process group of a command the step starts; the command runs only once this has settled, and not
+   * at all when it rejects. Absent when nothing needs to find the group later.
+   */
+  commandStarted?(group: ProcessGroupRef): Promise<void>
 }
 
 export type StepOutcome =

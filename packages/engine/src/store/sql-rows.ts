@@ -1,5 +1,5 @@
 /** @module Row shapes shared by the SQL stores (SQLite and PostgreSQL use the same columns) and their mapping. */
-import type { OutboxItem, OutboxStatus, TokenRecord, TokenRole } from './types.ts'
+import type { HeartbeatRecord, OutboxItem, OutboxStatus, TokenRecord, TokenRole } from './types.ts'
 
 export interface OutboxRow {
   id: string
@@ -47,4 +47,22 @@ export const tokenFromRow = (r: TokenRow): TokenRecord => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
   revokedAt: r.revoked_at,
+})
+
+export interface HeartbeatRow {
+  key: string
+  at: number
+  count: number
+  reported_by: string | null
+  release: string | null
+  detail: string | null
+}
+
+export const heartbeatFromRow = (r: HeartbeatRow): HeartbeatRecord => ({
+  key: r.key,
+  at: new Date(r.at),
+  count: r.count,
+  from: r.reported_by,
+  release: r.release,
+  detail: r.detail,
 })

@@ -58,6 +58,11 @@ export interface OutboxItem {
 export type SettleOutcome =
   { kind: 'delivered' } | { kind: 'retry'; at: number; error: string } | { kind: 'dead'; error: string }
 
+/** An item as its claimer got it: `leaseToken` names this claim (a random id stored with the lease). */
+export interface ClaimedOutboxItem extends OutboxItem {
+  leaseToken: string
+}
+
 export interface OutboxStore {
   /** Idempotent on idempotencyKey: an item enqueued twice is stored once. */
   enqueue(
@@ -65,8 +70,17 @@ export interface OutboxStore {
     now: number,
   ): Promise<void>
   /** Claims up to `limit` due items (pending, nextAttemptAt <= now, lease free or expired) for leaseMs. */
-  claim(limit: number, now: number, leaseMs: number): Promise<OutboxItem[]>
-  settle(id: string, outcome: SettleOutcome, now: number): Promise<void>
+  claim(limit: number, now: number, leaseMs: number): Promise<ClaimedOutboxItem[]>
+  /**
+   * Settles a claimed item while its lease is still this claim's (expired or not, as long as no one re-claimed
+   * it). Returns false, changing nothing, when the lease has passed to another claim, the item is settled
+   * already, or there is no such item.
+   */
+  settle(
+    claim: Pick<ClaimedOutboxItem, 'id' | 'leaseToken'>,
+    outcome: SettleOutcome,
+    now: number,
+  ): Promise<boolean>
   list(filter?: { status?: OutboxStatus; limit?: number }): Promise<OutboxItem[]>
   get(id: string): Promise<OutboxItem | null>
   /** Moves dead items back to pending (all, or the given ids); returns the ids moved. */
@@ -168,6 +182,74 @@ export interface ProbeHistoryStore {
   prune(opts: { samplesBefore: number; rollupsBefore: number }): Promise<{ samples: number; rollups: number }>
 }
 
+/** What a worker may say with a beat, beside the time. */
+export interface HeartbeatMeta {
+  /** Who reported it (the API token's user). */
+  from?: string
+  /** The release the worker says it runs. */
+  release?: string
+  /** One line from the worker, e.g. "12 jobs queued". */
+  detail?: string
+}
+
+/** The newest beat of one heartbeat key and how many beats the key has had. */
+export interface HeartbeatRecord {
+  key: string
+  /** Time of the newest beat. */
+  at: Date
+  count: number
+  from: string | null
+  release: string | null
+  detail: string | null
+}
+
+/** Heartbeats workers report to `rina serve`: the newest beat per key, read by `heartbeat` probes anywhere. */
+export interface HeartbeatStore {
+  /**
+   * Records a beat (atomically, across processes) and returns the key's record after it. A beat older than the
+   * stored one still counts but keeps the newer time and its meta, so clocks that disagree never move time back.
+   */
+  beat(key: string, at: Date, meta?: HeartbeatMeta): Promise<HeartbeatRecord>
+  last(key: string): Promise<HeartbeatRecord | null>
+  /** Every key that had a beat, by key. */
+  list(): Promise<HeartbeatRecord[]>
+}
+
+export type RunLogStream = 'stdout' | 'stderr'
+
+/** One output line of a run's provider commands, as stored (the text is redacted before it is written). */
+export interface RunLogLine {
+  /** 1-based and consecutive within the run; the writer numbers the lines. */
+  seq: number
+  /** ISO time the line was read. */
+  time: string
+  stream: RunLogStream
+  /** The plan step that printed it (e.g. "api:deploy"); null on the marker line. */
+  stepId: string | null
+  service: string | null
+  text: string
+}
+
+/** Bounded storage of run output (defaults in store/run-log.ts). */
+export interface RunLogLimits {
+  /** The logs of this many runs are kept, the newest by their first line; older runs' logs are dropped. */
+  keepRuns: number
+  /** Lines kept per run; later ones are counted in one marker line at seq maxLines + 1. */
+  maxLines: number
+}
+
+/** The output of deploy and rollback runs, for the API, the dashboard and `rina logs run`. */
+export interface RunLogStore {
+  /**
+   * Stores a batch of one run's lines, in seq order; a seq stored already is ignored, so a batch may be retried.
+   * Lines past limits.maxLines are not kept: the marker line counts them. The first batch of a run drops the
+   * logs of the oldest runs beyond limits.keepRuns.
+   */
+  append(runId: string, lines: readonly RunLogLine[], limits?: RunLogLimits): Promise<void>
+  /** Lines with seq > after (default 0), in seq order, at most limit (default 1000). */
+  read(runId: string, q?: { after?: number; limit?: number }): Promise<RunLogLine[]>
+}
+
 /** A store kind implements every role. */
 export interface Store {
   readonly kind: string
@@ -176,5 +258,7 @@ export interface Store {
   readonly locks: LockStore
   readonly tokens: TokenStore
   readonly probes: ProbeHistoryStore
+  readonly runLogs: RunLogStore
+  readonly heartbeats: HeartbeatStore
   close(): Promise<void>
 }

@@ -1,11 +1,12 @@
 /**
  * @module The outbox conformance suite every store kind runs: idempotent enqueue, claims that respect due time
- * and leases, reclaim after an expired lease, settle (final states stay final), requeue of dead items, list and
- * get, and disjoint claims when dispatchers claim at once (within one instance and across two).
+ * and leases, reclaim after an expired lease, settle (final states stay final; only the current lease token
+ * counts, so a late dispatcher never overwrites the one that re-claimed its item), requeue of dead items, list
+ * and get, and disjoint claims when dispatchers claim at once (within one instance and across two).
  */
 import assert from 'node:assert/strict'
 import { describe } from 'node:test'
-import type { OutboxItem, OutboxStore } from '../store/types.ts'
+import type { ClaimedOutboxItem, OutboxItem, OutboxStore } from '../store/types.ts'
 import type { StoreSuiteOptions } from './journal.conformance.ts'
 import { NO_SIBLING, caseRunner, withSibling } from './journal.conformance.ts'
 
@@ -29,9 +30,22 @@ async function seed(outbox: OutboxStore, count: number, start = T0): Promise<voi
   for (let n = 1; n <= count; n++) await outbox.enqueue([outboxItem(n)], start + n - 1)
 }
 
+/** The claimed item with this id. */
+const byId = (items: readonly ClaimedOutboxItem[], id: string): ClaimedOutboxItem => {
+  const found = items.find((i) => i.id === id)
+  assert.ok(found, `${id} was not claimed`)
+  return found
+}
+
+/** The item as `get` and `list` show it: everything but the claimer's lease token. */
+const unclaimed = ({ leaseToken: _, ...item }: ClaimedOutboxItem): OutboxItem => item
+
 export function runOutboxConformance(opts: StoreSuiteOptions): void {
   const skip: Record<string, string> = { ...opts.skip }
-  if (!opts.sibling) skip['claims disjoint items when two instances claim at once'] ??= NO_SIBLING
+  if (!opts.sibling) {
+    skip['claims disjoint items when two instances claim at once'] ??= NO_SIBLING
+    skip['refuses a late settle from another instance whose lease was taken over'] ??= NO_SIBLING
+  }
   const test = caseRunner({ ...opts, skip })
 
   describe(`outbox conformance: ${opts.name}`, { skip: skip['*'] ?? false }, () => {
@@ -79,12 +93,14 @@ export function runOutboxConformance(opts: StoreSuiteOptions): void {
       assert.equal(claimed[0]!.attempts, 1)
       assert.equal(claimed[0]!.leaseUntil, T0 + 1_000 + LEASE)
       assert.equal(claimed[0]!.updatedAt, T0 + 1_000)
-      assert.deepEqual(await outbox.get('item-1'), claimed[0])
+      assert.match(claimed[0]!.leaseToken, /\S{16,}/)
+      assert.deepEqual(await outbox.get('item-1'), unclaimed(claimed[0]!))
     })
 
     test('claims in due order up to the limit when more are due', async ({ outbox }) => {
       await seed(outbox, 5)
-      await outbox.settle('item-1', { kind: 'retry', at: T0 + 50, error: 'server: HTTP 500' }, T0 + 10)
+      const [first] = await outbox.claim(1, T0, LEASE)
+      await outbox.settle(first!, { kind: 'retry', at: T0 + 50, error: 'server: HTTP 500' }, T0 + 10)
       assert.deepEqual(await outbox.claim(0, T0 + 100, LEASE), [])
       assert.deepEqual(ids(await outbox.claim(2, T0 + 100, LEASE)), ['item-2', 'item-3'])
       assert.deepEqual(ids(await outbox.claim(10, T0 + 100, LEASE)), ['item-4', 'item-5', 'item-1'])
@@ -102,8 +118,8 @@ export function runOutboxConformance(opts: StoreSuiteOptions): void {
 
     test('marks an item delivered and never claims it again when settled delivered', async ({ outbox }) => {
       await seed(outbox, 1)
-      await outbox.claim(10, T0, LEASE)
-      await outbox.settle('item-1', { kind: 'delivered' }, T0 + 5)
+      const [claimed] = await outbox.claim(10, T0, LEASE)
+      assert.equal(await outbox.settle(claimed!, { kind: 'delivered' }, T0 + 5), true)
       const item = await outbox.get('item-1')
       assert.deepEqual(
         {
@@ -121,8 +137,8 @@ export function runOutboxConformance(opts: StoreSuiteOptions): void {
       outbox,
     }) => {
       await seed(outbox, 1)
-      await outbox.claim(10, T0, LEASE)
-      await outbox.settle('item-1', { kind: 'retry', at: T0 + 2_000, error: 'network: ECONNREFUSED' }, T0 + 5)
+      const [claimed] = await outbox.claim(10, T0, LEASE)
+      await outbox.settle(claimed!, { kind: 'retry', at: T0 + 2_000, error: 'network: ECONNREFUSED' }, T0 + 5)
       const item = await outbox.get('item-1')
       assert.deepEqual(
         {
@@ -139,8 +155,8 @@ export function runOutboxConformance(opts: StoreSuiteOptions): void {
 
     test('moves an item to dead with its error when settled dead', async ({ outbox }) => {
       await seed(outbox, 1)
-      await outbox.claim(10, T0, LEASE)
-      await outbox.settle('item-1', { kind: 'dead', error: 'client: HTTP 404' }, T0 + 5)
+      const [claimed] = await outbox.claim(10, T0, LEASE)
+      await outbox.settle(claimed!, { kind: 'dead', error: 'client: HTTP 404' }, T0 + 5)
       const item = await outbox.get('item-1')
       assert.deepEqual([item!.status, item!.lastError, item!.leaseUntil], ['dead', 'client: HTTP 404', null])
       assert.deepEqual(await outbox.claim(10, T0 + 10 * LEASE, LEASE), [])
@@ -149,26 +165,69 @@ export function runOutboxConformance(opts: StoreSuiteOptions): void {
 
     test('leaves a delivered or dead item as it is when settled again', async ({ outbox }) => {
       await seed(outbox, 2)
-      await outbox.claim(10, T0, LEASE)
-      await outbox.settle('item-1', { kind: 'delivered' }, T0 + 5)
-      await outbox.settle('item-2', { kind: 'dead', error: 'client: HTTP 400' }, T0 + 5)
+      const claimed = await outbox.claim(10, T0 + 1, LEASE)
+      const [one, two] = [byId(claimed, 'item-1'), byId(claimed, 'item-2')]
+      await outbox.settle(one, { kind: 'delivered' }, T0 + 5)
+      await outbox.settle(two, { kind: 'dead', error: 'client: HTTP 400' }, T0 + 5)
       const before = await outbox.list()
-      await outbox.settle('item-1', { kind: 'dead', error: 'late' }, T0 + 9)
-      await outbox.settle('item-2', { kind: 'retry', at: T0 + 10, error: 'late' }, T0 + 9)
-      await outbox.settle('item-2', { kind: 'delivered' }, T0 + 9)
+      assert.equal(await outbox.settle(one, { kind: 'dead', error: 'late' }, T0 + 9), false)
+      assert.equal(await outbox.settle(two, { kind: 'retry', at: T0 + 10, error: 'late' }, T0 + 9), false)
+      assert.equal(await outbox.settle(two, { kind: 'delivered' }, T0 + 9), false)
       assert.deepEqual(await outbox.list(), before)
     })
 
     test('ignores a settle for an unknown id', async ({ outbox }) => {
-      await outbox.settle('nope', { kind: 'delivered' }, T0)
+      assert.equal(await outbox.settle({ id: 'nope', leaseToken: 'x' }, { kind: 'delivered' }, T0), false)
       assert.equal(await outbox.get('nope'), null)
+    })
+
+    test('gives each claim its own lease token and settles only with the current one', async ({ outbox }) => {
+      await seed(outbox, 2)
+      const [a] = await outbox.claim(1, T0 + 1, LEASE)
+      const [b] = await outbox.claim(1, T0 + 1, LEASE)
+      assert.notEqual(a!.leaseToken, b!.leaseToken)
+      const forged = { id: 'item-1', leaseToken: b!.leaseToken }
+      assert.equal(await outbox.settle(forged, { kind: 'dead', error: 'wrong token' }, T0 + 1), false)
+      assert.equal((await outbox.get('item-1'))!.status, 'pending')
+    })
+
+    test('settles with a lease that expired when no one claimed the item since', async ({ outbox }) => {
+      await seed(outbox, 1)
+      const [a] = await outbox.claim(1, T0, LEASE)
+      assert.equal(await outbox.settle(a!, { kind: 'delivered' }, T0 + 2 * LEASE), true)
+      assert.equal((await outbox.get('item-1'))!.status, 'delivered')
+    })
+
+    test('refuses a late settle whose lease was taken over, so the new claimer stays in charge', async ({
+      outbox,
+    }) => {
+      await seed(outbox, 1)
+      const [a] = await outbox.claim(1, T0, LEASE)
+      const [b] = await outbox.claim(1, T0 + LEASE, LEASE)
+      assert.equal(b?.id, 'item-1')
+      // A's settle arrives while B holds the lease: nothing changes, B's lease and attempt count stay.
+      const late = { kind: 'retry', at: T0 + LEASE + 5, error: 'network: timeout' } as const
+      assert.equal(await outbox.settle(a!, late, T0 + LEASE + 1), false)
+      assert.deepEqual(await outbox.get('item-1'), unclaimed(b!))
+      assert.deepEqual(await outbox.claim(1, T0 + LEASE + 10, LEASE), [])
+      // B settles; A's settle arriving after that does not overwrite B's result either.
+      assert.equal(await outbox.settle(b!, { kind: 'delivered' }, T0 + LEASE + 20), true)
+      assert.equal(
+        await outbox.settle(a!, { kind: 'dead', error: 'client: HTTP 400' }, T0 + LEASE + 30),
+        false,
+      )
+      const item = await outbox.get('item-1')
+      assert.deepEqual(
+        [item!.status, item!.lastError, item!.attempts, item!.updatedAt],
+        ['delivered', null, 2, T0 + LEASE + 20],
+      )
     })
 
     test('requeues dead items as fresh pending ones when asked for all or some', async ({ outbox }) => {
       await seed(outbox, 4)
-      await outbox.claim(10, T0 + 10, LEASE)
+      const claimed = await outbox.claim(10, T0 + 10, LEASE)
       for (const id of ['item-1', 'item-2', 'item-3'])
-        await outbox.settle(id, { kind: 'dead', error: 'x' }, T0 + 20)
+        await outbox.settle(byId(claimed, id), { kind: 'dead', error: 'x' }, T0 + 20)
       assert.deepEqual(await outbox.requeueDead(['item-2', 'item-4', 'missing'], T0 + 100), ['item-2'])
       const two = await outbox.get('item-2')
       assert.deepEqual(
@@ -184,8 +243,8 @@ export function runOutboxConformance(opts: StoreSuiteOptions): void {
     test('lists newest first, by status and up to a limit', async ({ outbox }) => {
       await seed(outbox, 4)
       await outbox.enqueue([outboxItem(5), outboxItem(6)], T0 + 10)
-      await outbox.claim(1, T0 + 20, LEASE)
-      await outbox.settle('item-1', { kind: 'delivered' }, T0 + 21)
+      const [first] = await outbox.claim(1, T0 + 20, LEASE)
+      await outbox.settle(first!, { kind: 'delivered' }, T0 + 21)
       assert.deepEqual(ids(await outbox.list()), ['item-6', 'item-5', 'item-4', 'item-3', 'item-2', 'item-1'])
       assert.deepEqual(ids(await outbox.list({ status: 'pending', limit: 2 })), ['item-6', 'item-5'])
       assert.deepEqual(ids(await outbox.list({ status: 'delivered' })), ['item-1'])
@@ -223,6 +282,17 @@ export function runOutboxConformance(opts: StoreSuiteOptions): void {
         )
         assertDisjointCover(rounds, 40)
       })
+    })
+
+    test('refuses a late settle from another instance whose lease was taken over', async (store) => {
+      await seed(store.outbox, 1)
+      const [a] = await store.outbox.claim(1, T0, LEASE)
+      await withSibling(opts, store, async (other) => {
+        const [b] = await other.outbox.claim(1, T0 + LEASE, LEASE)
+        assert.equal(await other.outbox.settle(b!, { kind: 'delivered' }, T0 + LEASE + 1), true)
+      })
+      assert.equal(await store.outbox.settle(a!, { kind: 'dead', error: 'late' }, T0 + LEASE + 2), false)
+      assert.equal((await store.outbox.get('item-1'))!.status, 'delivered')
     })
   })
 }

@@ -4,6 +4,7 @@ import { auditRoutes } from './audit.ts'
 import { eventRoutes } from './events.ts'
 import { freezeRoutes } from './freeze.ts'
 import { healthRoutes } from './health.ts'
+import { heartbeatRoutes } from './heartbeats.ts'
 import { incidentRoutes } from './incidents.ts'
 import { incidentResponseRoutes } from './incident-response.ts'
 import { meRoutes } from './me.ts'
@@ -30,6 +31,7 @@ export const ROUTES: readonly Route[] = [
   ...auditRoutes,
   ...healthRoutes,
   ...sampleRoutes,
+  ...heartbeatRoutes,
   ...incidentRoutes,
   ...metricsRoutes,
   ...eventRoutes,

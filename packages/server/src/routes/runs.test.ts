@@ -86,6 +86,46 @@ describe('deploy routes', () => {
     assert.equal(env.current, '1.0.0')
   })
 
+  it("serves the run's command output page by page, complete once the run has ended", async () => {
+    const config = fastConfig({
+      deploy: 'for i in 1 2 3; do echo "step $i of $RINA_RELEASE"; done; echo oops >&2',
+    })
+    h = await harness({ ctx: testContext({ config, actor: humanActor('operator@example.com') }) })
+    const s = await start('/api/v1/deploys', h.tokens.deployer, { env: 'staging', release: '1.0.0' })
+    await finished(s.runId)
+    const read = async (query: string) => {
+      const res = await h.call('GET', `/api/v1/runs/${s.runId}/log${query}`, { token: h.tokens.viewer })
+      assert.equal(res.status, 200)
+      return (await res.json()) as {
+        lines: { seq: number; stream: string; stepId: string | null; text: string }[]
+        next: number
+        running: boolean
+      }
+    }
+    const first = await read('?limit=2')
+    assert.deepEqual(
+      first.lines.map((l) => l.seq),
+      [1, 2],
+    )
+    assert.deepEqual([first.next, first.running], [2, false])
+    const rest = await read(`?after=${first.next}`)
+    const all = [...first.lines, ...rest.lines]
+    assert.deepEqual(all.map((l) => l.text).sort(), [
+      'oops',
+      'step 1 of 1.0.0',
+      'step 2 of 1.0.0',
+      'step 3 of 1.0.0',
+    ])
+    assert.deepEqual(
+      all.filter((l) => l.stream === 'stderr').map((l) => l.text),
+      ['oops'],
+    )
+    assert.ok(all.every((l) => l.stepId === 'api:deploy'))
+    assert.deepEqual((await read(`?after=${rest.next}`)).lines, [])
+    const missing = await h.call('GET', '/api/v1/runs/run_999999/log', { token: h.tokens.viewer })
+    assert.equal(missing.status, 404)
+  })
+
   it('returns the plan without running anything when a plan is asked for', async () => {
     h = await harness()
     const res = await h.call('POST', '/api/v1/deploys/plan', { body: { env: 'staging', release: '2.0.0' } })

@@ -1,15 +1,34 @@
 /**
  * @module Deploy and rollback routes: start (202 with the run id once the run has started; follow it on
- * /api/v1/events?runId=…), plan (dry run), and the runs as projected from the journal.
+ * /api/v1/events?runId=…), plan (dry run), the runs as projected from the journal, and a run's command output.
  */
-import { RinaError, deploy, eventMatcher, rollback } from '@rinawarp/engine'
+import { RinaError, deploy, eventMatcher, readRunLog, rollback } from '@rinawarp/engine'
 import { z } from 'zod'
 import { route } from '../route.ts'
-import { envName, journalEventSchema, reasonText, releaseId } from '../schemas/common.ts'
+import { envName, isoTime, journalEventSchema, reasonText, releaseId } from '../schemas/common.ts'
 import { runStateSchema } from '../schemas/state.ts'
 import type { StartedRun } from '../runs.ts'
 
 const runId = z.string().regex(/^run_[A-Za-z0-9_-]{1,80}$/, 'a run id looks like run_…')
+
+const runLogLineSchema = z.strictObject({
+  seq: z.number().int().describe('Line number within the run, from 1'),
+  time: isoTime,
+  stream: z.enum(['stdout', 'stderr']),
+  stepId: z
+    .string()
+    .nullable()
+    .describe('The plan step that printed it; null on the marker of lines not kept'),
+  service: z.string().nullable(),
+  text: z.string(),
+})
+
+const runLogPageSchema = z.strictObject({
+  runId: z.string(),
+  lines: z.array(runLogLineSchema),
+  next: z.number().int().describe('Pass as `after` for the lines that follow'),
+  running: z.boolean().describe('More lines may come; once false, the log is complete'),
+})
 
 const startedSchema = z.strictObject({
   runId: z.string(),
@@ -119,5 +138,25 @@ export const runRoutes = [
         events: (await ctx.journal.query({ types: ['deploy.*', 'health.*', 'rollback.*'] })).filter(mine),
       }
     },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/runs/:runId/log',
+    role: 'viewer',
+    tag: 'deploys',
+    summary:
+      "A run's command output (redacted), the lines after `after`; follow it by asking again from `next` while `running`",
+    params: z.strictObject({ runId }),
+    query: z.strictObject({
+      after: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .default(0)
+        .describe('Line number to read after (0: from the start)'),
+      limit: z.coerce.number().int().min(1).max(5000).default(1000),
+    }),
+    response: runLogPageSchema,
+    handle: async ({ params, query }, { ctx }) => readRunLog(ctx, { runId: params.runId, ...query }),
   }),
 ]

@@ -56,6 +56,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     valid: { path: '/api/v1/runs/run_000001' },
     invalid: { path: '/api/v1/runs/nope' },
   },
+  'GET /api/v1/runs/:runId/log': {
+    valid: { path: '/api/v1/runs/run_000001/log?after=0&limit=100' },
+    invalid: { path: '/api/v1/runs/run_000001/log?after=-1' },
+  },
   'GET /api/v1/freeze': { valid: { path: '/api/v1/freeze' }, invalid: { path: '/api/v1/freeze?env=' } },
   'POST /api/v1/freeze/enable': {
     valid: { path: '/api/v1/freeze/enable', body: { env: 'staging', reason: 'incident 7' } },
@@ -98,6 +102,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     valid: { path: '/api/v1/health/samples?env=staging&minutes=5' },
     invalid: { path: '/api/v1/health/samples?minutes=0' },
   },
+  'POST /api/v1/heartbeats/:key': {
+    valid: { path: '/api/v1/heartbeats/mailer', body: { release: '1.0.0', detail: '3 jobs queued' } },
+    invalid: { path: '/api/v1/heartbeats/mail%20er', body: { at: 'now' } },
+  },
+  'GET /api/v1/heartbeats': { valid: { path: '/api/v1/heartbeats' } },
   'GET /api/v1/incidents': {
     valid: { path: '/api/v1/incidents?all=true' },
     invalid: { path: '/api/v1/incidents?all=maybe' },

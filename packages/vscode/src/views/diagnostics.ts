@@ -1,7 +1,7 @@
 /**
  * @module Preflight findings for the working tree as diagnostics (editor squiggles and the Problems panel),
- * refreshed on save. The working tree goes to the server as a diff, so a remote `rina serve` analyses the
- * editor's files with the project's preflight config.
+ * refreshed on save, on the preflight command and once after activation (extension.ts). The working tree goes to
+ * the server as a diff, so a remote `rina serve` analyses the editor's files with the project's preflight config.
  */
 import * as vscode from 'vscode'
 import type { PreflightAnswer } from '../api/types.ts'
@@ -23,6 +23,7 @@ export class PreflightDiagnostics implements vscode.Disposable {
   readonly #subs: vscode.Disposable[] = []
   #running: Promise<PreflightAnswer | null> | null = null
   #again = false
+  #disposed = false
 
   constructor(conn: Connection) {
     this.#conn = conn
@@ -52,13 +53,13 @@ export class PreflightDiagnostics implements vscode.Disposable {
 
   async #run(): Promise<PreflightAnswer | null> {
     const folder = vscode.workspace.workspaceFolders?.[0]
-    if (!folder) return null
+    if (!folder || this.#disposed) return null
     const client = await this.#conn.client()
     if (!client.hasToken) return null
     const diff = await workingTreeDiff(folder.uri.fsPath)
     if (!diff.ok) return null
     const res = await client.post<PreflightAnswer>('/api/v1/preflight', { diff: diff.diff })
-    if (!res.ok) return null
+    if (!res.ok || this.#disposed) return null
     this.collection.clear()
     const root = vscode.Uri.file(diff.root)
     for (const [file, items] of diagnosticsByFile(res.value.findings)) {
@@ -81,6 +82,7 @@ export class PreflightDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.#disposed = true
     for (const s of this.#subs) s.dispose()
     this.collection.dispose()
   }

@@ -1,6 +1,7 @@
 /**
  * @module Status bar: production's freeze and the overall health, refreshed from the journal's live event stream
- * (reconnecting with backoff) and on every connection change; a click opens the AI Terminal Panel.
+ * (reconnecting with backoff) and on every connection change; a click opens the AI Terminal Panel. Building it
+ * only shows the item: the stream starts with `start()` or the first connection change.
  */
 import * as vscode from 'vscode'
 import { readSse } from '../api/sse.ts'
@@ -29,6 +30,11 @@ export class StatusBar implements vscode.Disposable {
     this.item.text = '$(sync~spin) RinaWarp'
     this.item.show()
     this.#subs.push(conn.onDidChange(() => this.restart()))
+  }
+
+  /** Connects the live stream and refreshes now, unless it already runs. */
+  start(): void {
+    if (!this.#live) this.restart()
   }
 
   /** (Re)connects the live stream and refreshes now. */

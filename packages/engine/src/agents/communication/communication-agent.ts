@@ -3,17 +3,18 @@
  * environments, minimum severity), groups it by route, environment and event family, and sends each group's
  * notice when its timers say so (group wait, group interval, repeat of open incidents). Notices go through
  * `requestNotification` (journal, then the durable outbox) and, unless the server's outbox worker does it,
- * `deliverNotifications`.
+ * `deliverNotifications`. Its state is a projection of the journal (projection.ts), folded on start, so a
+ * restart keeps each group's intervals and the repeats of open incidents.
  */
 import type { CommandContext } from '../../commands/context.ts'
 import { deliverNotifications, requestNotification } from '../../commands/notify.ts'
-import type { JournalEvent } from '../../domain/events.ts'
 import type { NotifierDeps } from '../../notifiers/types.ts'
 import { agentSettings } from '../config.ts'
 import type { Agent } from '../types.ts'
-import { addEvent, decide, groupKey, idle, markSent, type Group } from './groups.ts'
+import { decide, idle, markSent, type Group } from './groups.ts'
 import { buildMessage } from './message.ts'
-import { eventSeverity, eventEnv, familyOf, matchRoutes } from './routing.ts'
+import { applyEvent, projectCommunication, type CommunicationState, type FoldContext } from './projection.ts'
+import { eventSeverity, eventEnv } from './routing.ts'
 
 export interface CommunicationAgentOptions {
   /** Deliver right after requesting (default true); false when another worker drains the outbox. */
@@ -26,39 +27,41 @@ export interface CommunicationAgent extends Agent {
   groups(): readonly Group[]
 }
 
-/** Fields later incident events lack but a notice about them shows; kept from the events before. */
-const REMEMBERED = ['title', 'severity', 'services', 'release', 'plan', 'type']
+const foldContext = (ctx: CommandContext): FoldContext => ({
+  routes: ctx.config.notifications.routes,
+  environments: Object.keys(ctx.config.environments),
+  timers: agentSettings(ctx.config).communication,
+})
 
 export function createCommunicationAgent(opts: CommunicationAgentOptions = {}): CommunicationAgent {
-  const groups = new Map<string, Group>()
-  const incidents = new Map<string, Record<string, unknown>>()
+  let state: CommunicationState | null = null
+  let loading: Promise<CommunicationState> | null = null
 
-  /** An incident event with what earlier events said about its incident filled in (a copy; the journal is as is). */
-  const enrich = (e: JournalEvent): JournalEvent => {
-    const p = e.payload as { incidentId?: unknown }
-    if (!e.type.startsWith('incident.') || typeof p.incidentId !== 'string') return e
-    const merged = { ...incidents.get(p.incidentId), ...(e.payload as Record<string, unknown>) }
-    if (e.type === 'incident.resolved') incidents.delete(p.incidentId)
-    else
-      incidents.set(
-        p.incidentId,
-        Object.fromEntries(REMEMBERED.filter((k) => k in merged).map((k) => [k, merged[k]])),
-      )
-    return { ...e, payload: merged as unknown as JournalEvent['payload'] }
-  }
+  /** The state, folded from the journal on first use: a restart goes on from what the last run sent. */
+  const load = (ctx: CommandContext): Promise<CommunicationState> =>
+    (loading ??= ctx.journal.all().then(
+      (events) => (state = projectCommunication(events, foldContext(ctx), ctx.clock.now().getTime())),
+      (err: unknown) => {
+        loading = null
+        throw err
+      },
+    ))
 
-  const flush = async (ctx: CommandContext) => {
+  const flush = async (s: CommunicationState, ctx: CommandContext) => {
     const now = ctx.clock.now().getTime()
     const timers = agentSettings(ctx.config).communication
     const envs = Object.keys(ctx.config.environments)
     const last = envs[envs.length - 1]
     let sent = 0
-    for (const g of [...groups.values()]) {
+    for (const key of [...s.groups.keys()]) {
+      // Read again each time: another hook may have sent this group while a request was being journaled.
+      const g = s.groups.get(key)
+      if (!g) continue
       const d = decide(g, now, timers)
       if (d) {
         const route = ctx.config.notifications.routes[g.route]
         if (!route) {
-          groups.delete(g.key)
+          s.groups.delete(key)
           continue
         }
         const request = buildMessage(g, d, {
@@ -67,10 +70,10 @@ export function createCommunicationAgent(opts: CommunicationAgentOptions = {}): 
           nextEnv: (env) => envs[envs.indexOf(env) + 1] ?? null,
         })
         // Marked sent first: a send that fails is journaled by the runtime, not retried in a loop.
-        groups.set(g.key, markSent(g, d, now))
-        await requestNotification(ctx, request)
+        s.groups.set(key, markSent(g, d, now))
+        await requestNotification(ctx, { ...request, group: key })
         sent++
-      } else if (idle(g, now, timers)) groups.delete(g.key)
+      } else if (idle(g, now, timers)) s.groups.delete(key)
     }
     if (sent && opts.deliver !== false) {
       await deliverNotifications(ctx, {
@@ -83,21 +86,14 @@ export function createCommunicationAgent(opts: CommunicationAgentOptions = {}): 
 
   return {
     name: 'communication',
-    async onEvent(raw, ctx) {
-      const e = enrich(raw)
-      const matches = matchRoutes(ctx.config.notifications.routes, e, Object.keys(ctx.config.environments))
-      if (matches.length === 0) return
-      const now = ctx.clock.now().getTime()
-      const family = familyOf(e.type)
-      for (const m of matches) {
-        const key = groupKey(m.route, m.env, family)
-        groups.set(key, addEvent(groups.get(key), { route: m.route, env: m.env, family }, e, now))
-      }
-      await flush(ctx)
+    async onEvent(e, ctx) {
+      const s = await load(ctx)
+      applyEvent(s, e, foldContext(ctx), ctx.clock.now().getTime())
+      await flush(s, ctx)
     },
     async onTick(_now, ctx) {
-      await flush(ctx)
+      await flush(await load(ctx), ctx)
     },
-    groups: () => [...groups.values()],
+    groups: () => [...(state?.groups.values() ?? [])],
   }
 }

@@ -26,7 +26,7 @@ export function event<T extends EventType>(
 export function incidentEvent(
   verb: 'opened' | 'updated' | 'resolved',
   incident: Record<string, unknown>,
-  over: { seq?: number } = {},
+  over: { seq?: number; time?: string } = {},
 ): JournalEvent {
   const { id, ...rest } = incident
   return {

@@ -57,11 +57,14 @@ export function addEvent(
 export type Decision =
   { kind: 'send'; events: JournalEvent[] } | { kind: 'repeat'; events: JournalEvent[] } | null
 
-/** When the group next needs a look, or null when nothing is due ever without new events. */
+/**
+ * When the group next needs a look, or null when nothing is due ever without new events. Open incidents the group
+ * never told of (their events went stale before it could, see projection.ts) are restated after groupWait.
+ */
 export function dueAt(g: Group, t: Timers): number | null {
-  if (g.pending.length) return g.sentAt === null ? g.firstAt + t.groupWaitMs : g.sentAt + t.groupIntervalMs
-  if (Object.keys(g.open).length && g.sentAt !== null) return g.sentAt + t.repeatIntervalMs
-  return null
+  const wait = g.pending.length ? t.groupIntervalMs : Object.keys(g.open).length ? t.repeatIntervalMs : null
+  if (wait === null) return null
+  return g.sentAt === null ? g.firstAt + t.groupWaitMs : g.sentAt + wait
 }
 
 export function decide(g: Group, now: number, t: Timers): Decision {

@@ -49,6 +49,14 @@ export interface RouteMatch {
   env: string | null
 }
 
+/** Each route's event-type matcher, made once per routes list (the journal is folded through them on start). */
+const matchers = new WeakMap<readonly RouteConfig[], ((type: string) => boolean)[]>()
+const matchersOf = (routes: readonly RouteConfig[]) => {
+  let m = matchers.get(routes)
+  if (!m) matchers.set(routes, (m = routes.map((r) => typeMatcher(r.events))))
+  return m
+}
+
 /** Indexes of the routes the event takes, in config order. */
 export function matchRoutes(
   routes: readonly RouteConfig[],
@@ -59,8 +67,9 @@ export function matchRoutes(
   const env = eventEnv(e)
   const severity = eventSeverity(e, env !== null && env === environments[environments.length - 1])
   const out: RouteMatch[] = []
+  const types = matchersOf(routes)
   routes.forEach((r, route) => {
-    if (!typeMatcher(r.events)(e.type)) return
+    if (!types[route]!(e.type)) return
     if (r.environments && (env === null || !r.environments.includes(env))) return
     if (severityRank(severity) < severityRank(r.minSeverity)) return
     out.push({ route, severity, env })

@@ -4,6 +4,7 @@
  * `health.changed` only when a probe's damped health flips. It observes; it never acts on what it sees.
  */
 import type { CommandContext } from '../../commands/context.ts'
+import { probeContextOf } from '../../commands/probe-context.ts'
 import type { ProbeConfig } from '../../config/schema.ts'
 import type { ProbeSampleRecord } from '../../store/types.ts'
 import { parseDuration } from '../../domain/duration.ts'
@@ -24,8 +25,6 @@ export interface HealthAgentOptions {
   random?: () => number
   /** Where each config's probe comes from. Default: the registry. */
   probeFor?: (config: ProbeConfig) => Probe
-  /** Last heartbeat per key, when the server keeps them (heartbeat probes). */
-  heartbeat?(key: string): Date | null
   /** Told when each check starts, with the time it was due (for scheduling-lag measurements). */
   onStart?(key: string, dueMs: number, startedMs: number): void
 }
@@ -109,11 +108,8 @@ export function createHealthAgent(opts: HealthAgentOptions = {}): HealthAgent {
   async function check(t: Target, ctx: CommandContext): Promise<void> {
     const s = agentSettings(ctx.config).health
     const result = await runProbe(t.service, t.config, lookup(t.config), {
+      ...probeContextOf(ctx, releases.get(t.env) ?? null),
       signal: stop.signal,
-      now: () => ctx.clock.now(),
-      configDir: ctx.configDir,
-      release: releases.get(t.env) ?? null,
-      ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),
     })
     if (stop.signal.aborted) return
     const at = Date.parse(result.at)

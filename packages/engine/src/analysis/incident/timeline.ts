@@ -35,6 +35,8 @@ function describe(e: JournalEvent): string | null {
       return `${str(p.kind)} of ${str(p.release)} to ${str(p.env)} failed: ${str(p.reason)}`
     case 'deploy.step_completed':
       return p.ok ? null : `step ${str(p.stepId)} failed: ${str(p.reason)}`
+    case 'deploy.command_started':
+      return null
     case 'deploy.interrupted':
       return `run ${str(p.runId)} was interrupted`
     case 'health.checked': {

@@ -43,7 +43,7 @@ runProbeConformance({
     let last: Date | null = ago(1_000)
     return {
       config: config({ key: 'mailer' }),
-      context: { heartbeat: (key) => (key === 'mailer' ? last : null) },
+      context: { heartbeat: async (key) => (key === 'mailer' ? last : null) },
       set: async (mode) => void (last = mode === 'down' ? null : ago(1_000)),
       close: async () => {},
     }
@@ -58,7 +58,7 @@ describe('heartbeatProbe', () => {
   it('says how long ago the worker reported when the beat is fresh', async () => {
     const seen = await heartbeatProbe.observe(
       config({ key: 'k' }),
-      probeContext({ heartbeat: () => ago(12_000) }),
+      probeContext({ heartbeat: async () => ago(12_000) }),
     )
     assert.deepEqual([seen.ok, seen.detail], [true, 'last beat 12s ago'])
     assert.deepEqual(seen.values, {
@@ -89,7 +89,7 @@ describe('heartbeatProbe', () => {
       await touch(ago(3_600_000))
       const seen = await heartbeatProbe.observe(
         config({ file: 'worker.beat', key: 'k' }),
-        probeContext({ configDir: dir, heartbeat: () => ago(2_000) }),
+        probeContext({ configDir: dir, heartbeat: async () => ago(2_000) }),
       )
       assert.deepEqual([seen.ok, seen.detail, seen.values?.from], [true, 'last beat 2s ago', 'key'])
     } finally {
@@ -100,7 +100,7 @@ describe('heartbeatProbe', () => {
   it('counts a beat from the future as just now when clocks disagree', async () => {
     const seen = await heartbeatProbe.observe(
       config({ key: 'k' }),
-      probeContext({ heartbeat: () => ago(-5_000) }),
+      probeContext({ heartbeat: async () => ago(-5_000) }),
     )
     assert.deepEqual([seen.ok, seen.detail], [true, 'last beat just now'])
   })
@@ -116,7 +116,7 @@ describe('heartbeatProbe', () => {
   it('says no beat arrived when the key has none', async () => {
     const seen = await heartbeatProbe.observe(
       config({ key: 'mailer' }),
-      probeContext({ heartbeat: () => null }),
+      probeContext({ heartbeat: async () => null }),
     )
     assert.deepEqual([seen.ok, seen.detail], [false, 'no heartbeat received for key "mailer"'])
   })

@@ -1,7 +1,7 @@
 /**
  * @module The `heartbeat` probe: a worker reports in by touching a file (its mtime is the last beat) or over
- * HTTP to `rina serve` (ctx.heartbeat(key)). Down when the newest beat is older than `staleAfter` measured
- * from ctx.now(); the detail says how long ago the worker last reported.
+ * HTTP to `rina serve` (POST /api/v1/heartbeats/<key>; kept in the store, read through ctx.heartbeat). Down when
+ * the newest beat is older than `staleAfter` measured from ctx.now(); the detail says how long ago it reported.
  */
 import { stat } from 'node:fs/promises'
 import { resolve as resolvePath } from 'node:path'
@@ -22,7 +22,7 @@ export const heartbeatProbe: Probe<HeartbeatProbeConfig> = {
     const elapsed = stopwatch()
     const beats: Beat[] = []
     if (config.file !== undefined) beats.push(await fileBeat(resolvePath(ctx.configDir, config.file)))
-    if (config.key !== undefined) beats.push(keyBeat(config.key, ctx))
+    if (config.key !== undefined) beats.push(await keyBeat(config.key, ctx))
     if (ctx.signal.aborted) return aborted(elapsed())
     const latencyMs = elapsed()
 
@@ -54,10 +54,10 @@ async function fileBeat(path: string): Promise<Beat> {
   }
 }
 
-function keyBeat(key: string, ctx: ProbeContext): Beat {
+async function keyBeat(key: string, ctx: ProbeContext): Promise<Beat> {
   if (ctx.heartbeat === undefined) {
     return { missing: `heartbeats for key "${key}" are kept by \`rina serve\`, which is not running here` }
   }
-  const at = ctx.heartbeat(key)
+  const at = await ctx.heartbeat(key)
   return at === null ? { missing: `no heartbeat received for key "${key}"` } : { at, from: 'key' }
 }

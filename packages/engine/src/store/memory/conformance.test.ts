@@ -1,7 +1,9 @@
-/** @module The memory store runs the shared journal, lock, token and probe history conformance suites. */
+/** @module The memory store runs the shared journal, lock, token, probe history, heartbeat and run log conformance suites. */
+import { runHeartbeatConformance } from '../../testing/heartbeat.conformance.ts'
 import { runJournalConformance } from '../../testing/journal.conformance.ts'
 import { runLockConformance } from '../../testing/lock.conformance.ts'
 import { runProbeHistoryConformance } from '../../testing/probe-history.conformance.ts'
+import { runRunLogConformance } from '../../testing/run-log.conformance.ts'
 import { runTokenConformance } from '../../testing/token.conformance.ts'
 import { countingIds } from '../../testing/fakes.ts'
 import { createMemoryStore } from './index.ts'
@@ -12,3 +14,5 @@ runJournalConformance({ name: 'memory', create })
 runLockConformance({ name: 'memory', create })
 runTokenConformance({ name: 'memory', create })
 runProbeHistoryConformance({ name: 'memory', create })
+runRunLogConformance({ name: 'memory', create })
+runHeartbeatConformance({ name: 'memory', create })

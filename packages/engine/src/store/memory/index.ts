@@ -1,9 +1,12 @@
 /** @module In-memory store: the same roles as SQLite and PostgreSQL, for tests and dry runs. */
+import { randomUUID } from 'node:crypto'
 import { RinaError } from '../../errors.ts'
 import type { StoredEvent } from '../../journal/chain.ts'
 import { EMPTY_HEAD, seal } from '../../journal/chain.ts'
 import type { JournalStore, LockInfo, LockStore, OutboxItem, OutboxStore, Store } from '../types.ts'
+import { createMemoryHeartbeats } from './heartbeats.ts'
 import { createMemoryProbes } from './probes.ts'
+import { createMemoryRunLogs } from './run-logs.ts'
 import { createMemoryTokens } from './tokens.ts'
 
 export function createMemoryJournal(ids: () => string): JournalStore & { events: StoredEvent[] } {
@@ -50,6 +53,8 @@ export function createMemoryJournal(ids: () => string): JournalStore & { events:
 export function createMemoryOutbox(): OutboxStore {
   const items = new Map<string, OutboxItem>()
   const byKey = new Set<string>()
+  /** The lease token of each leased item. */
+  const leases = new Map<string, string>()
   return {
     async enqueue(list, now) {
       const fresh = list.filter(
@@ -92,16 +97,19 @@ export function createMemoryOutbox(): OutboxStore {
         )
         .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt)
         .slice(0, limit)
+      const leaseToken = randomUUID()
       for (const i of due) {
         i.leaseUntil = now + leaseMs
         i.attempts += 1
         i.updatedAt = now
+        leases.set(i.id, leaseToken)
       }
-      return due.map((i) => ({ ...i }))
+      return due.map((i) => ({ ...i, leaseToken }))
     },
-    async settle(id, outcome, now) {
+    async settle({ id, leaseToken }, outcome, now) {
       const i = items.get(id)
-      if (!i || i.status !== 'pending') return
+      if (!i || i.status !== 'pending' || leases.get(id) !== leaseToken) return false
+      leases.delete(id)
       i.leaseUntil = null
       i.updatedAt = now
       if (outcome.kind === 'delivered') {
@@ -114,6 +122,7 @@ export function createMemoryOutbox(): OutboxStore {
         i.status = 'dead'
         i.lastError = outcome.error
       }
+      return true
     },
     async list(filter = {}) {
       const out = [...items.values()]
@@ -173,6 +182,8 @@ export function createMemoryStore(ids: () => string): Store {
     locks: createMemoryLocks(),
     tokens: createMemoryTokens(),
     probes: createMemoryProbes(),
+    runLogs: createMemoryRunLogs(),
+    heartbeats: createMemoryHeartbeats(),
     async close() {},
   }
 }

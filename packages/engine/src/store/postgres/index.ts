@@ -1,11 +1,13 @@
 /** @module The PostgreSQL store for shared, multi-instance setups: journal, outbox, locks and tokens in one schema. */
 import type { Store } from '../types.ts'
+import { createPostgresHeartbeats } from './heartbeats.ts'
 import { createPostgresJournal } from './journal.ts'
 import { listen, type EventListener } from './listen.ts'
 import { createPostgresLocks } from './locks.ts'
 import { openPostgres, type PostgresOptions } from './open.ts'
 import { createPostgresOutbox } from './outbox.ts'
 import { createPostgresProbes } from './probes.ts'
+import { createPostgresRunLogs } from './run-logs.ts'
 import { createPostgresTokens } from './tokens.ts'
 
 export type { EventListener } from './listen.ts'
@@ -29,6 +31,8 @@ export async function createPostgresStore(
     locks: createPostgresLocks(pool, tables, opts.url),
     tokens: createPostgresTokens(pool, tables, opts.url),
     probes: createPostgresProbes(pool, tables, opts.url),
+    runLogs: createPostgresRunLogs(pool, tables, opts.url),
+    heartbeats: createPostgresHeartbeats(pool, tables, opts.url),
     listen: (onSeq, more = {}) => listen(onSeq, { url: opts.url, channel, ...more }),
     close() {
       closing ??= pool.end()

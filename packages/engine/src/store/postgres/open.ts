@@ -24,8 +24,10 @@ export interface Tables {
   outbox: string
   locks: string
   tokens: string
+  heartbeats: string
   probeSamples: string
   probeRollups: string
+  runLog: string
 }
 
 const INT8_OID = 20
@@ -51,8 +53,10 @@ export function tablesOf(schema: string): Tables {
     outbox: `${q}outbox`,
     locks: `${q}locks`,
     tokens: `${q}tokens`,
+    heartbeats: `${q}heartbeats`,
     probeSamples: `${q}probe_samples`,
     probeRollups: `${q}probe_rollups`,
+    runLog: `${q}run_log`,
   }
 }
 
@@ -90,11 +94,18 @@ CREATE TABLE IF NOT EXISTS ${t.outbox} (
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at BIGINT NOT NULL,
   lease_until BIGINT,
+  lease_token TEXT,
   last_error TEXT,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON ${t.outbox} (status, next_attempt_at);
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = ${pg.escapeLiteral(t.schema)}
+                 AND table_name = 'outbox' AND column_name = 'lease_token') THEN
+    ALTER TABLE ${t.outbox} ADD COLUMN lease_token TEXT;
+  END IF;
+END $$;
 CREATE TABLE IF NOT EXISTS ${t.locks} (
   env TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
@@ -110,6 +121,14 @@ CREATE TABLE IF NOT EXISTS ${t.tokens} (
   created_at TEXT NOT NULL,
   created_by TEXT NOT NULL,
   revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS ${t.heartbeats} (
+  key TEXT PRIMARY KEY,
+  at BIGINT NOT NULL,
+  count BIGINT NOT NULL,
+  reported_by TEXT,
+  release TEXT,
+  detail TEXT
 );
 CREATE TABLE IF NOT EXISTS ${t.probeSamples} (
   id BIGSERIAL PRIMARY KEY,
@@ -134,6 +153,18 @@ CREATE TABLE IF NOT EXISTS ${t.probeRollups} (
   PRIMARY KEY (env, service, probe, minute)
 );
 CREATE INDEX IF NOT EXISTS probe_rollups_minute ON ${t.probeRollups} (minute);
+CREATE TABLE IF NOT EXISTS ${t.runLog} (
+  id BIGSERIAL,
+  run_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  time TEXT NOT NULL,
+  stream TEXT NOT NULL,
+  step_id TEXT,
+  service TEXT,
+  text TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE INDEX IF NOT EXISTS run_log_runs ON ${t.runLog} (id) WHERE seq = 0;
 `
 
 /** Connects, then creates the schema and tables under a transaction-scoped advisory lock so concurrent opens agree. */

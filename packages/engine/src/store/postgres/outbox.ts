@@ -1,7 +1,9 @@
 /**
  * @module PostgreSQL outbox: durable notification queue with leases. Claims take due rows with
- * `FOR UPDATE SKIP LOCKED`, so dispatchers on many instances never claim the same item twice.
+ * `FOR UPDATE SKIP LOCKED`, so dispatchers on many instances never claim the same item twice; each claim stores a
+ * random lease token, and only a settle bearing the current token changes the item.
  */
+import { randomUUID } from 'node:crypto'
 import type { Pool } from 'pg'
 import type { OutboxStore } from '../types.ts'
 import { guarded } from './errors.ts'
@@ -39,6 +41,7 @@ export function createPostgresOutbox(pool: Pool, t: Tables, url: string): Outbox
       )
     },
     async claim(limit, now, leaseMs) {
+      const leaseToken = randomUUID()
       const rows = await query(
         `WITH due AS (
            SELECT id FROM ${t.outbox}
@@ -46,35 +49,32 @@ export function createPostgresOutbox(pool: Pool, t: Tables, url: string): Outbox
            ORDER BY next_attempt_at, created_at, ord LIMIT $2
            FOR UPDATE SKIP LOCKED
          )
-         UPDATE ${t.outbox} o SET lease_until = $3, attempts = o.attempts + 1, updated_at = $1
+         UPDATE ${t.outbox} o SET lease_until = $3, lease_token = $4, attempts = o.attempts + 1, updated_at = $1
          FROM due WHERE o.id = due.id
          RETURNING ${COLS.split(', ')
            .map((c) => `o.${c}`)
            .join(', ')}`,
-        [now, limit, now + leaseMs],
+        [now, limit, now + leaseMs, leaseToken],
       )
       rows.sort(
         (a, b) => a.next_attempt_at - b.next_attempt_at || a.created_at - b.created_at || a.ord - b.ord,
       )
-      return rows.map(fromRow)
+      return rows.map((r) => ({ ...fromRow(r), leaseToken }))
     },
-    async settle(id, outcome, now) {
-      if (outcome.kind === 'delivered') {
-        await query(
-          `UPDATE ${t.outbox} SET status = 'delivered', lease_until = NULL, last_error = NULL, updated_at = $1 WHERE id = $2 AND status = 'pending'`,
-          [now, id],
-        )
-      } else if (outcome.kind === 'retry') {
-        await query(
-          `UPDATE ${t.outbox} SET lease_until = NULL, next_attempt_at = $1, last_error = $2, updated_at = $3 WHERE id = $4 AND status = 'pending'`,
-          [outcome.at, outcome.error, now, id],
-        )
-      } else {
-        await query(
-          `UPDATE ${t.outbox} SET status = 'dead', lease_until = NULL, last_error = $1, updated_at = $2 WHERE id = $3 AND status = 'pending'`,
-          [outcome.error, now, id],
-        )
-      }
+    async settle({ id, leaseToken }, outcome, now) {
+      // $1 id, $2 lease token, $3 now; then what the outcome sets
+      const [set, values]: [string, unknown[]] =
+        outcome.kind === 'delivered'
+          ? [`status = 'delivered', last_error = NULL`, []]
+          : outcome.kind === 'retry'
+            ? ['next_attempt_at = $4, last_error = $5', [outcome.at, outcome.error]]
+            : [`status = 'dead', last_error = $4`, [outcome.error]]
+      const rows = await query(
+        `UPDATE ${t.outbox} SET ${set}, lease_until = NULL, lease_token = NULL, updated_at = $3
+         WHERE id = $1 AND lease_token = $2 AND status = 'pending' RETURNING id`,
+        [id, leaseToken, now, ...values],
+      )
+      return rows.length > 0
     },
     async list(filter = {}) {
       const limit = filter.limit !== undefined && filter.limit >= 0 ? filter.limit : null

@@ -1,11 +1,13 @@
-/** @module The SQLite store (a temporary database file per case) runs the shared journal, lock, token and probe history suites. */
+/** @module The SQLite store (a temporary database file per case) runs the shared journal, lock, token, probe history, heartbeat and run log suites. */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after } from 'node:test'
+import { runHeartbeatConformance } from '../../testing/heartbeat.conformance.ts'
 import { runJournalConformance } from '../../testing/journal.conformance.ts'
 import { runLockConformance } from '../../testing/lock.conformance.ts'
 import { runProbeHistoryConformance } from '../../testing/probe-history.conformance.ts'
+import { runRunLogConformance } from '../../testing/run-log.conformance.ts'
 import { runTokenConformance } from '../../testing/token.conformance.ts'
 import { countingIds } from '../../testing/fakes.ts'
 import type { Store } from '../types.ts'
@@ -32,3 +34,5 @@ runJournalConformance({ name: 'sqlite', create, sibling })
 runLockConformance({ name: 'sqlite', create, sibling })
 runTokenConformance({ name: 'sqlite', create, sibling })
 runProbeHistoryConformance({ name: 'sqlite', create, sibling })
+runRunLogConformance({ name: 'sqlite', create, sibling })
+runHeartbeatConformance({ name: 'sqlite', create, sibling })

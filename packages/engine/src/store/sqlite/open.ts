@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS outbox (
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL,
   lease_until INTEGER,
+  lease_token TEXT,
   last_error TEXT,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
@@ -54,6 +55,14 @@ CREATE TABLE IF NOT EXISTS tokens (
   created_at TEXT NOT NULL,
   created_by TEXT NOT NULL,
   revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS heartbeats (
+  key TEXT PRIMARY KEY,
+  at INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  reported_by TEXT,
+  release TEXT,
+  detail TEXT
 );
 CREATE TABLE IF NOT EXISTS probe_samples (
   env TEXT NOT NULL,
@@ -77,6 +86,17 @@ CREATE TABLE IF NOT EXISTS probe_rollups (
   PRIMARY KEY (env, service, probe, minute)
 );
 CREATE INDEX IF NOT EXISTS probe_rollups_minute ON probe_rollups(minute);
+CREATE TABLE IF NOT EXISTS run_log (
+  run_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  time TEXT NOT NULL,
+  stream TEXT NOT NULL,
+  step_id TEXT,
+  service TEXT,
+  text TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE INDEX IF NOT EXISTS run_log_runs ON run_log(seq) WHERE seq = 0;
 `
 
 export function openSqlite(opts: SqliteOptions): Db {
@@ -87,5 +107,18 @@ export function openSqlite(opts: SqliteOptions): Db {
   db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 10_000}`)
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
+  addLeaseToken(db)
   return db
+}
+
+/** A database whose outbox predates lease tokens gains the column (once, even when two processes open it). */
+function addLeaseToken(db: Db): void {
+  const has = () =>
+    (db.prepare(`SELECT name FROM pragma_table_info('outbox')`).all() as { name: string }[]).some(
+      (c) => c.name === 'lease_token',
+    )
+  if (has()) return
+  db.transaction(() => {
+    if (!has()) db.exec('ALTER TABLE outbox ADD COLUMN lease_token TEXT')
+  }).immediate()
 }

@@ -1,6 +1,10 @@
-/** @module SQLite outbox: durable notification queue with leases, so a killed dispatcher loses nothing. */
+/**
+ * @module SQLite outbox: durable notification queue with leases, so a killed dispatcher loses nothing. Each claim
+ * stores a random lease token; only a settle bearing the current token changes the item.
+ */
+import { randomUUID } from 'node:crypto'
 import { RinaError } from '../../errors.ts'
-import type { OutboxItem, OutboxStore } from '../types.ts'
+import type { ClaimedOutboxItem, OutboxItem, OutboxStore } from '../types.ts'
 import type { Db } from './open.ts'
 import type { OutboxRow } from '../sql-rows.ts'
 import { outboxFromRow } from '../sql-rows.ts'
@@ -19,20 +23,20 @@ export function createSqliteOutbox(db: Db): OutboxStore {
      ORDER BY next_attempt_at, created_at, rowid LIMIT ?`,
   )
   const lease = db.prepare(
-    `UPDATE outbox SET lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`,
+    `UPDATE outbox SET lease_until = ?, lease_token = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`,
   )
   const getStmt = db.prepare('SELECT * FROM outbox WHERE id = ?')
   const settleDelivered = db.prepare(
-    `UPDATE outbox SET status = 'delivered', lease_until = NULL, last_error = NULL, updated_at = ?
-     WHERE id = ? AND status = 'pending'`,
+    `UPDATE outbox SET status = 'delivered', lease_until = NULL, lease_token = NULL, last_error = NULL, updated_at = ?
+     WHERE id = ? AND lease_token = ? AND status = 'pending'`,
   )
   const settleRetry = db.prepare(
-    `UPDATE outbox SET lease_until = NULL, next_attempt_at = ?, last_error = ?, updated_at = ?
-     WHERE id = ? AND status = 'pending'`,
+    `UPDATE outbox SET lease_until = NULL, lease_token = NULL, next_attempt_at = ?, last_error = ?, updated_at = ?
+     WHERE id = ? AND lease_token = ? AND status = 'pending'`,
   )
   const settleDead = db.prepare(
-    `UPDATE outbox SET status = 'dead', lease_until = NULL, last_error = ?, updated_at = ?
-     WHERE id = ? AND status = 'pending'`,
+    `UPDATE outbox SET status = 'dead', lease_until = NULL, lease_token = NULL, last_error = ?, updated_at = ?
+     WHERE id = ? AND lease_token = ? AND status = 'pending'`,
   )
   const requeue = db.prepare(
     `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL, updated_at = ?
@@ -56,15 +60,17 @@ export function createSqliteOutbox(db: Db): OutboxStore {
       }
     },
   )
-  const claimTx = db.transaction((limit: number, now: number, leaseMs: number): OutboxItem[] => {
+  const claimTx = db.transaction((limit: number, now: number, leaseMs: number): ClaimedOutboxItem[] => {
     if (limit <= 0) return []
     const rows = due.all(now, now, limit) as Row[]
-    for (const r of rows) lease.run(now + leaseMs, now, r.id)
+    const leaseToken = randomUUID()
+    for (const r of rows) lease.run(now + leaseMs, leaseToken, now, r.id)
     return rows.map((r) => ({
       ...fromRow(r),
       attempts: r.attempts + 1,
       leaseUntil: now + leaseMs,
       updatedAt: now,
+      leaseToken,
     }))
   })
   const requeueTx = db.transaction((ids: readonly string[] | null, now: number): string[] => {
@@ -83,10 +89,14 @@ export function createSqliteOutbox(db: Db): OutboxStore {
     async claim(limit, now, leaseMs) {
       return claimTx.immediate(limit, now, leaseMs)
     },
-    async settle(id, outcome, now) {
-      if (outcome.kind === 'delivered') settleDelivered.run(now, id)
-      else if (outcome.kind === 'retry') settleRetry.run(outcome.at, outcome.error, now, id)
-      else settleDead.run(outcome.error, now, id)
+    async settle({ id, leaseToken }, outcome, now) {
+      const done =
+        outcome.kind === 'delivered'
+          ? settleDelivered.run(now, id, leaseToken)
+          : outcome.kind === 'retry'
+            ? settleRetry.run(outcome.at, outcome.error, now, id, leaseToken)
+            : settleDead.run(outcome.error, now, id, leaseToken)
+      return done.changes > 0
     },
     async list(filter = {}) {
       const where = filter.status ? `WHERE status = ?` : ''
