@@ -3,6 +3,7 @@ import { createServer } from 'node:http'
 import { describe, it } from 'node:test'
 import { EventBus } from '../bus/event-bus.ts'
 import { systemClock } from '../clock.ts'
+import { deliverNotifications } from '../commands/notify.ts'
 import type { JournalEvent } from '../domain/events.ts'
 import { minimalConfig, testContext } from '../testing/context.ts'
 import { startHttpReceiver } from '../testing/http-receiver.ts'
@@ -46,9 +47,14 @@ describe('standard agents in a runtime', () => {
       clock: systemClock,
       tickMs: 50,
     })
+    // As in rina serve, a drain loop retries a send that failed (a busy machine can time the first one out).
+    const drain = setInterval(() => void deliverNotifications(ctx, { waitMs: 0 }).catch(() => {}), 2_000)
     try {
       runtime.start()
-      const [request] = await receiver.waitForRequests(1)
+      const [request] = await receiver.waitForRequests(1, 120_000).catch(async (e: Error) => {
+        const seen = (await ctx.journal.all()).map((x) => x.type).join(', ')
+        throw new Error(`${e.message}; journal: ${seen}`)
+      })
       const body = JSON.parse(request!.body) as { title: string; nextAction: string | null; facts: unknown }
       assert.match(body.title, /^SEV\d incident opened in production: /)
       assert.equal(typeof body.nextAction, 'string')
@@ -65,6 +71,7 @@ describe('standard agents in a runtime', () => {
       )
       await waitFor(async () => (await ctx.journal.query({ types: ['notification.delivered'] })).length === 1)
     } finally {
+      clearInterval(drain)
       await runtime.stop()
       await target.close()
       await receiver.close()
