@@ -50,6 +50,7 @@ export interface CommandResult {
   aborted: boolean
   /** Why the command could not be started at all (missing working directory, no shell). */
   startError: string | null
+  /** How long the command ran, from its release (once its group was recorded) to its end. */
   durationMs: number
   lastStderr: string | null
   lastStdout: string | null
@@ -86,10 +87,15 @@ export async function runCommand(run: CommandRun): Promise<CommandResult> {
     // the leader may be gone before it reads its line (stopped meanwhile): a write error then means nothing
     child.stdin.on('error', () => {})
     const onGroup = run.started
+    // durationMs is the time the command itself ran: from its release after the record to its end
+    let ranFrom = started
     if (pgid !== null) {
       const recorded = onGroup ? (async () => onGroup(recordGroup(pgid)))() : Promise.resolve()
       recorded.then(
-        () => child.stdin.end('\n'),
+        () => {
+          ranFrom = run.now().getTime()
+          child.stdin.end('\n')
+        },
         (e: unknown) => {
           result.startError = `its process group could not be recorded: ${e instanceof Error ? e.message : String(e)}`
           child.stdin.end()
@@ -127,7 +133,7 @@ export async function runCommand(run: CommandRun): Promise<CommandResult> {
       child.stderr.destroy()
       out.end()
       err.end()
-      result.durationMs = run.now().getTime() - started
+      result.durationMs = run.now().getTime() - ranFrom
       resolve(result)
     }
     const settle = () => {
