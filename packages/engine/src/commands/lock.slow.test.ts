@@ -4,31 +4,15 @@
  * leader is not the recorded process any more is left alone; the interrupted event says which was which.
  */
 import assert from 'node:assert/strict'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { hostname } from 'node:os'
-import { after, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { JournalEvent, ProcessGroupRef } from '../domain/events.ts'
 import { recordGroup } from '../providers/group-identity.ts'
-import { groupAlive, signalGroup } from '../providers/process-group.ts'
+import { groupAlive } from '../providers/process-group.ts'
 import { testContext } from '../testing/context.ts'
+import { startGroup } from '../testing/process-groups.ts'
 import { LOCK_TTL_MS, recoverInterruptedRuns } from './lock.ts'
-
-const started: ChildProcess[] = []
-after(() => {
-  for (const c of started) if (c.pid !== undefined) signalGroup(c.pid, 'SIGKILL')
-})
-
-/** Starts `script` as the leader of its own group, as a deploy step does, once it printed "ready". */
-function group(script: string): Promise<number> {
-  const child = spawn('sh', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] })
-  started.push(child)
-  return new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) resolve(child.pid!)
-    })
-  })
-}
 
 /** The pid of a process that has ended: a holder naming it is certainly dead. */
 async function deadPid(): Promise<number> {
@@ -75,7 +59,7 @@ async function interrupted(ctx: ReturnType<typeof testContext>) {
 
 describe('recoverInterruptedRuns', () => {
   it('kills the command left running when it ignores SIGTERM, then releases the lock', async () => {
-    const pgid = await group(`trap '' TERM; sleep 60 & echo ready; wait`)
+    const pgid = await startGroup(`trap '' TERM; sleep 60 & echo ready; wait`)
     const ctx = await diedMidStep(recordGroup(pgid))
     assert.deepEqual(await recoverInterruptedRuns(ctx, 'staging', { killGraceMs: 200 }), ['run_1'])
     assert.equal(groupAlive(pgid), false)
@@ -92,7 +76,7 @@ describe('recoverInterruptedRuns', () => {
   })
 
   it('leaves a process alone when its pid no longer names the recorded leader', async () => {
-    const pgid = await group('echo ready; sleep 60')
+    const pgid = await startGroup('echo ready; sleep 60')
     const ref = recordGroup(pgid)
     const ctx = await diedMidStep({ ...ref, startTime: ref.startTime! + 1 })
     await recoverInterruptedRuns(ctx, 'staging', { killGraceMs: 200 })

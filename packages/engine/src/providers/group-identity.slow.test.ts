@@ -4,43 +4,27 @@
  * its leader's (a reused pid) or that has ended is left alone.
  */
 import assert from 'node:assert/strict'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { after, describe, it } from 'node:test'
+import { spawn } from 'node:child_process'
+import { describe, it } from 'node:test'
 import { recordGroup, stopRecordedGroup } from './group-identity.ts'
+import { startGroup } from '../testing/process-groups.ts'
 import { groupAlive, signalGroup } from './process-group.ts'
-
-const started: ChildProcess[] = []
-after(() => {
-  for (const c of started) if (c.pid !== undefined) signalGroup(c.pid, 'SIGKILL')
-})
-
-/** Starts `script` as the leader of its own group and resolves once it printed "ready". */
-function group(script: string): Promise<number> {
-  const child = spawn('sh', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] })
-  started.push(child)
-  return new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) resolve(child.pid!)
-    })
-  })
-}
 
 describe('stopRecordedGroup', () => {
   it('stops the whole group with SIGTERM when its leader is the recorded one', async () => {
-    const pgid = await group('sleep 60 & echo ready; wait')
+    const pgid = await startGroup('sleep 60 & echo ready; wait')
     assert.equal(await stopRecordedGroup(recordGroup(pgid), 5_000), 'stopped')
     assert.equal(groupAlive(pgid), false)
   })
 
   it('sends SIGKILL after the grace period when the group ignores SIGTERM', async () => {
-    const pgid = await group(`trap '' TERM; sleep 60 & echo ready; wait`)
+    const pgid = await startGroup(`trap '' TERM; sleep 60 & echo ready; wait`)
     assert.equal(await stopRecordedGroup(recordGroup(pgid), 300), 'killed')
     assert.equal(groupAlive(pgid), false)
   })
 
   it('leaves the group alone when its leader has another start time than the one recorded', async () => {
-    const pgid = await group('echo ready; sleep 60')
+    const pgid = await startGroup('echo ready; sleep 60')
     const ref = recordGroup(pgid)
     assert.equal(await stopRecordedGroup({ ...ref, startTime: ref.startTime! - 1 }, 300), 'exited')
     assert.equal(groupAlive(pgid), true)
@@ -48,7 +32,7 @@ describe('stopRecordedGroup', () => {
   })
 
   it('leaves the group alone when it was recorded on another host', async () => {
-    const pgid = await group('echo ready; sleep 60')
+    const pgid = await startGroup('echo ready; sleep 60')
     assert.equal(
       await stopRecordedGroup({ ...recordGroup(pgid), host: 'elsewhere.invalid' }, 300),
       'elsewhere',
