@@ -10,11 +10,13 @@ import { benchIncident } from './incident/index.ts'
 import { benchSwitch } from './deploy/switch.ts'
 import { benchTraffic } from './deploy/traffic.ts'
 import { benchJournal } from './journal.ts'
+import { benchSnapshots } from './snapshots.ts'
 import type { BenchResult } from './report.ts'
 import { toMarkdown } from './report.ts'
 
 const suites: Record<string, (args: { events: number }) => Promise<BenchResult>> = {
   journal: benchJournal,
+  snapshots: () => benchSnapshots(),
   deploy: benchDeployOverhead,
   switch: benchSwitch,
   traffic: benchTraffic,

@@ -13,7 +13,7 @@ export async function openContext(run: Run): Promise<CliContext> {
     configPath: loaded.path,
     configDir: loaded.dir,
     store,
-    journal: new Journal(store.journal, systemClock, loaded.secrets),
+    journal: new Journal(store.journal, systemClock, loaded.secrets, { snapshots: store.snapshots }),
     clock: systemClock,
     ids: randomIds,
     actor: resolveHuman({ env: run.io.env, cwd: run.io.cwd }),

@@ -7,12 +7,13 @@
 import { hostname } from 'node:os'
 import { systemActor } from '../domain/actor.ts'
 import type { OrphanCommand } from '../domain/events.ts'
+import type { RunState } from '../domain/state.ts'
 import { RinaError } from '../errors.ts'
 import type { OpenCommand } from '../journal/open-commands.ts'
 import { openCommands } from '../journal/open-commands.ts'
-import { project } from '../journal/projection.ts'
 import { DEFAULT_KILL_GRACE_MS } from '../providers/command-step.ts'
 import { stopRecordedGroup } from '../providers/group-identity.ts'
+import type { LockInfo } from '../store/types.ts'
 import type { CommandContext } from './context.ts'
 
 export const LOCK_TTL_MS = 30_000
@@ -75,16 +76,20 @@ export async function recoverInterruptedRuns(
   env?: string,
   opts: { killGraceMs?: number } = {},
 ): Promise<string[]> {
-  const events = await ctx.journal.all()
-  const state = project(events)
-  const open = openCommands(events)
+  const state = await ctx.journal.state()
   const now = ctx.clock.now().getTime()
-  const settled: string[] = []
+  const gone: { run: RunState; lock: LockInfo | null }[] = []
   for (const run of Object.values(state.runs)) {
     if (run.status !== 'running' || (env !== undefined && run.env !== env)) continue
     const lock = await ctx.store.locks.inspect(run.env, now)
     const alive = lock !== null && lock.holder === run.holder && !holderIsDead(run.holder)
-    if (alive) continue
+    if (!alive) gone.push({ run, lock })
+  }
+  if (gone.length === 0) return []
+  // Only a run to settle needs the events themselves: the commands it left open.
+  const open = openCommands(await ctx.journal.query({ types: ['deploy.*'] }))
+  const settled: string[] = []
+  for (const { run, lock } of gone) {
     const commands = await stopOrphans(open[run.id] ?? [], opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS)
     if (lock && lock.holder === run.holder) await ctx.store.locks.release(run.env, run.holder)
     await ctx.journal.append([

@@ -10,6 +10,20 @@ import { applyFreeze } from './project-freeze.ts'
 import { applyIncident } from './project-incident.ts'
 import { applyNotification } from './project-notify.ts'
 
+/**
+ * The version of the fold below. Bump it whenever the fold's result can change (a new field, another rule), so
+ * snapshots made by the old fold are not used; then record the fixture's new fingerprint in PROJECTION_FINGERPRINTS.
+ */
+export const PROJECTION_VERSION = 1
+
+/**
+ * Per projection version, the SHA-256 of the canonical JSON of the state projected from the fixture journal
+ * (testing/journal-history.ts, see projection.test.ts): a changed fold without a new version fails that test.
+ */
+export const PROJECTION_FINGERPRINTS: Readonly<Record<number, string>> = {
+  1: 'b38b6900379293398887a66dcf8392840d8c49e1ec540b4cff515c9551e273d9',
+}
+
 export function project(events: Iterable<JournalEvent>, from: State = emptyState()): State {
   const s = from === undefined ? emptyState() : structuredClone(from)
   for (const e of events) apply(s, e)

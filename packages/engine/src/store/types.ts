@@ -250,6 +250,28 @@ export interface RunLogStore {
   read(runId: string, q?: { after?: number; limit?: number }): Promise<RunLogLine[]>
 }
 
+/** A saved projection of the journal up to `seq`: a cache that saves refolding, never the truth. */
+export interface SnapshotRecord {
+  /** What was projected, e.g. "state". */
+  name: string
+  /** Sequence of the last event folded in. */
+  seq: number
+  /** Hash of the event at `seq` when the snapshot was taken: a journal that no longer has it is not its journal. */
+  hash: string
+  /** The projection version that made the body (journal/projection.ts); another version's body is not used. */
+  version: number
+  /** The projection as JSON. */
+  body: string
+}
+
+/** Snapshots of projections, one per name, so a short-lived process folds only the events since the last one. */
+export interface SnapshotStore {
+  /** The snapshot saved under `name`, or null when there is none. */
+  get(name: string): Promise<SnapshotRecord | null>
+  /** Saves the snapshot of `record.name`, replacing the one before whatever its seq or version. */
+  put(record: SnapshotRecord): Promise<void>
+}
+
 /** A store kind implements every role. */
 export interface Store {
   readonly kind: string
@@ -260,5 +282,6 @@ export interface Store {
   readonly probes: ProbeHistoryStore
   readonly runLogs: RunLogStore
   readonly heartbeats: HeartbeatStore
+  readonly snapshots: SnapshotStore
   close(): Promise<void>
 }

@@ -29,7 +29,7 @@ export function testContext(
     configPath: '/tmp/rina.yml',
     configDir: '/tmp',
     store,
-    journal: new Journal(store.journal, clock, opts.secrets ?? []),
+    journal: new Journal(store.journal, clock, opts.secrets ?? [], { snapshots: store.snapshots }),
     clock,
     ids,
     actor: opts.actor ?? humanActor('ana@example.com'),

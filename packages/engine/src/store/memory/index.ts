@@ -7,6 +7,7 @@ import type { JournalStore, LockInfo, LockStore, OutboxItem, OutboxStore, Store 
 import { createMemoryHeartbeats } from './heartbeats.ts'
 import { createMemoryProbes } from './probes.ts'
 import { createMemoryRunLogs } from './run-logs.ts'
+import { createMemorySnapshots } from './snapshots.ts'
 import { createMemoryTokens } from './tokens.ts'
 
 export function createMemoryJournal(ids: () => string): JournalStore & { events: StoredEvent[] } {
@@ -184,6 +185,7 @@ export function createMemoryStore(ids: () => string): Store {
     probes: createMemoryProbes(),
     runLogs: createMemoryRunLogs(),
     heartbeats: createMemoryHeartbeats(),
+    snapshots: createMemorySnapshots(),
     async close() {},
   }
 }

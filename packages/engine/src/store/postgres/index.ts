@@ -8,6 +8,7 @@ import { openPostgres, type PostgresOptions } from './open.ts'
 import { createPostgresOutbox } from './outbox.ts'
 import { createPostgresProbes } from './probes.ts'
 import { createPostgresRunLogs } from './run-logs.ts'
+import { createPostgresSnapshots } from './snapshots.ts'
 import { createPostgresTokens } from './tokens.ts'
 
 export type { EventListener } from './listen.ts'
@@ -33,6 +34,7 @@ export async function createPostgresStore(
     probes: createPostgresProbes(pool, tables, opts.url),
     runLogs: createPostgresRunLogs(pool, tables, opts.url),
     heartbeats: createPostgresHeartbeats(pool, tables, opts.url),
+    snapshots: createPostgresSnapshots(pool, tables, opts.url),
     listen: (onSeq, more = {}) => listen(onSeq, { url: opts.url, channel, ...more }),
     close() {
       closing ??= pool.end()

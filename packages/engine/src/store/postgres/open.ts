@@ -28,6 +28,7 @@ export interface Tables {
   probeSamples: string
   probeRollups: string
   runLog: string
+  snapshots: string
 }
 
 const INT8_OID = 20
@@ -57,6 +58,7 @@ export function tablesOf(schema: string): Tables {
     probeSamples: `${q}probe_samples`,
     probeRollups: `${q}probe_rollups`,
     runLog: `${q}run_log`,
+    snapshots: `${q}snapshots`,
   }
 }
 
@@ -165,6 +167,13 @@ CREATE TABLE IF NOT EXISTS ${t.runLog} (
   PRIMARY KEY (run_id, seq)
 );
 CREATE INDEX IF NOT EXISTS run_log_runs ON ${t.runLog} (id) WHERE seq = 0;
+CREATE TABLE IF NOT EXISTS ${t.snapshots} (
+  name TEXT PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
 `
 
 /** Connects, then creates the schema and tables under a transaction-scoped advisory lock so concurrent opens agree. */

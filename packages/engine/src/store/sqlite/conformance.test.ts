@@ -1,4 +1,4 @@
-/** @module The SQLite store (a temporary database file per case) runs the shared journal, lock, token, probe history, heartbeat and run log suites. */
+/** @module The SQLite store (a temporary database file per case) runs the shared journal, lock, token, probe history, heartbeat, run log and snapshot suites. */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +8,7 @@ import { runJournalConformance } from '../../testing/journal.conformance.ts'
 import { runLockConformance } from '../../testing/lock.conformance.ts'
 import { runProbeHistoryConformance } from '../../testing/probe-history.conformance.ts'
 import { runRunLogConformance } from '../../testing/run-log.conformance.ts'
+import { runSnapshotConformance } from '../../testing/snapshot.conformance.ts'
 import { runTokenConformance } from '../../testing/token.conformance.ts'
 import { countingIds } from '../../testing/fakes.ts'
 import type { Store } from '../types.ts'
@@ -36,3 +37,4 @@ runTokenConformance({ name: 'sqlite', create, sibling })
 runProbeHistoryConformance({ name: 'sqlite', create, sibling })
 runRunLogConformance({ name: 'sqlite', create, sibling })
 runHeartbeatConformance({ name: 'sqlite', create, sibling })
+runSnapshotConformance({ name: 'sqlite', create, sibling })

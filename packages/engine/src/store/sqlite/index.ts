@@ -7,6 +7,7 @@ import { openSqlite, type SqliteOptions } from './open.ts'
 import { createSqliteOutbox } from './outbox.ts'
 import { createSqliteProbes } from './probes.ts'
 import { createSqliteRunLogs } from './run-logs.ts'
+import { createSqliteSnapshots } from './snapshots.ts'
 import { createSqliteTokens } from './tokens.ts'
 
 export function createSqliteStore(opts: SqliteOptions & { ids: () => string }): Store {
@@ -20,6 +21,7 @@ export function createSqliteStore(opts: SqliteOptions & { ids: () => string }): 
     probes: createSqliteProbes(db),
     runLogs: createSqliteRunLogs(db),
     heartbeats: createSqliteHeartbeats(db),
+    snapshots: createSqliteSnapshots(db),
     async close() {
       db.close()
     },

@@ -97,6 +97,13 @@ CREATE TABLE IF NOT EXISTS run_log (
   PRIMARY KEY (run_id, seq)
 );
 CREATE INDEX IF NOT EXISTS run_log_runs ON run_log(seq) WHERE seq = 0;
+CREATE TABLE IF NOT EXISTS snapshots (
+  name TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
 `
 
 export function openSqlite(opts: SqliteOptions): Db {
