@@ -68,6 +68,10 @@ export interface Fleet {
   /** Starts the supervisor and every deployed service; resolves once they answer. */
   start(): Promise<void>
   stop(): Promise<void>
+  /**
+   * Runs the release `current` points at: the new process starts beside the old one, which drains once the new
+   * one is ready; resolves when the old one has left (or with the reason the new one did not start).
+   */
   restart(env: FleetEnv, service: FleetService): Promise<RestartResult>
   status(): Promise<ServiceStatus[]>
   /** Replaces the running service's faults ({} clears them); answers the faults now in force. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * @module Client of the fleet supervisor, used as the release-dir provider's start command:
- *   node supervisor-ctl.mjs --dir <fleet dir> restart <env> <service>   (waits until the service is ready)
+ *   node supervisor-ctl.mjs --dir <fleet dir> restart <env> <service>   (waits until the new process is ready, the old drained)
  *   node supervisor-ctl.mjs --dir <fleet dir> stop <env> <service> | status | shutdown
  * Exits 0 on success, 1 when the action failed, 2 on a usage error.
  */

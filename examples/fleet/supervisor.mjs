@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * @module The fleet supervisor: runs every service of every environment listed in `<dir>/fleet.json` from its
- * `current` release, restarts crashed ones with backoff, and takes orders over HTTP on 127.0.0.1 (the address is
+ * `current` release, restarts crashed ones with backoff, switches releases without downtime (it owns each
+ * service's listening socket: supervisor/managed.mjs), and takes orders over HTTP on 127.0.0.1 (the address is
  * written to `<dir>/run/supervisor.json`; supervisor-ctl.mjs is its client). SIGTERM, SIGINT, POST /shutdown or
  * the loss of its parent's IPC channel stop every service, then the supervisor.
  *   node supervisor.mjs --dir <fleet dir>

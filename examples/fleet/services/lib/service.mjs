@@ -1,9 +1,11 @@
 /**
- * @module What every fleet service shares: the /__fault control route, listening on loopback, telling the
- * supervisor it is ready (IPC), leaving with its supervisor, and crashing for real when asked to.
+ * @module What every fleet service shares: the /__fault control route, its connections (listen.mjs: the
+ * supervisor's socket, draining on a restart), telling the supervisor it is ready (IPC), leaving with its
+ * supervisor, and crashing for real when asked to.
  */
 import { createServer } from 'node:http'
 import { createFaults, unknownFaultFields } from './faults.mjs'
+import { serveConnections } from './listen.mjs'
 
 /** Sends a body with a content type and length. */
 export function send(res, status, body, type = 'application/json') {
@@ -35,13 +37,12 @@ export function crashSoon(service, ms = 20) {
 
 /**
  * Starts the service: the fault state from release.json, an HTTP server whose /__fault route reads and sets it,
- * and `handle(req, res, faults)` for everything else. `onFaults` sees every change (e.g. the worker's stall).
+ * and `handle(req, res, faults)` for everything else. `onFaults` sees every change (e.g. the worker's stall);
+ * `onDrain` runs when a restart tells this process to leave (the exit waits for it).
  */
-export async function startService({ name, release, host, port, handle, onFaults = () => {} }) {
+export async function startService({ name, release, host, port, handle, onFaults = () => {}, onDrain }) {
   const faults = createFaults(release.faults)
   const server = createServer((req, res) => {
-    // One request per connection: a client never reuses a socket the server (or a restart) is closing.
-    res.setHeader('connection', 'close')
     const path = new URL(req.url ?? '/', 'http://x').pathname
     if (path === '/__fault') return control(req, res).catch((e) => send(res, 400, { error: e.message }))
     Promise.resolve(handle(req, res, faults, path)).catch((e) => {
@@ -64,19 +65,10 @@ export async function startService({ name, release, host, port, handle, onFaults
     if (now.crash) crashSoon(name)
   }
 
-  process.on('SIGTERM', () => {
-    server.close()
-    server.closeAllConnections()
-    process.exit(0)
-  })
   // Under the supervisor: leave when it goes, so no service outlives the fleet.
   if (process.send) process.on('disconnect', () => process.exit(0))
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, resolve)
-  })
-  const actual = server.address().port
+  const { port: actual } = await serveConnections(server, { host, port, onDrain })
   onFaults(faults.get())
   if (faults.get().crash) crashSoon(name, 1000)
   return { server, faults, port: actual, ready: () => process.send?.({ type: 'ready', port: actual }) }

@@ -2,6 +2,7 @@
  * @module The fleet's background worker: pulls a job from the API every second, works on it, logs it in logfmt,
  * and touches its heartbeat file (HEARTBEAT_FILE) every second. A small control port (PORT) carries /__fault
  * and /healthz. Faults: errorRate fails jobs, latencyMs slows them, stall stops jobs and heartbeats, crash exits.
+ * Told to drain (a restart: the new worker is ready), it stops pulling jobs and beating and finishes its job.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -64,12 +65,25 @@ async function runJob(faults) {
   }
 }
 
+let leaving = false
+let ticker = null
+let job = Promise.resolve()
+
 function loop(faults) {
   const tick = async () => {
-    if (!stalled) await runJob(faults)
-    setTimeout(tick, interval)
+    if (!stalled) await (job = runJob(faults))
+    if (!leaving) ticker = setTimeout(tick, interval)
   }
-  setTimeout(tick, interval)
+  ticker = setTimeout(tick, interval)
+}
+
+/** On a restart the new worker already runs: stop pulling jobs and beating, and finish the job under way. */
+async function leave() {
+  leaving = true
+  clearTimeout(ticker)
+  clearInterval(beats)
+  await job
+  log('info', 'worker leaving', { done, failed })
 }
 
 function handle(req, res, _faults, path) {
@@ -89,9 +103,10 @@ const service = await startService({
     if (f.stall && !stalled) log('warn', 'job loop waiting on lock', { lock: 'jobs:queue' })
     stalled = Boolean(f.stall)
   },
+  onDrain: leave,
 })
 beat()
-setInterval(beat, 1000)
+const beats = setInterval(beat, 1000)
 loop(service.faults)
 log('info', 'worker started', {
   env,
