@@ -51,11 +51,12 @@ export interface ServerApp {
 
 export async function createApp(opts: AppOptions): Promise<ServerApp> {
   const opened = opts.open()
-  // Reads follow the store incrementally: status and audit queries fold new events only, not the whole history.
-  const base: CommandContext = {
-    ...opened,
-    journal: new LiveJournal(opened.store.journal, opened.clock, opened.secrets),
-  }
+  // Reads follow the store incrementally: status and audit queries fold new events only, not the whole history;
+  // the start folds only the events since the last state snapshot, and snapshots are saved as it goes.
+  const journal = new LiveJournal(opened.store.journal, opened.clock, opened.secrets, {
+    snapshots: opened.store.snapshots,
+  })
+  const base: CommandContext = { ...opened, journal }
   const onError = opts.onError ?? ((err: unknown) => console.error(err))
   const bus = new EventBus({ after: (await base.store.journal.head()).seq, onError })
   const feed = await startFeed({
@@ -162,6 +163,7 @@ export async function createApp(opts: AppOptions): Promise<ServerApp> {
         await Promise.all(hooks.map((h) => h.stop?.()))
         folding.stop()
         await feed.stop()
+        await journal.saveSnapshot()
       })()),
   }
 }

@@ -1,6 +1,7 @@
 /**
  * @module LiveJournal answers exactly as Journal does (state, all, every kind of query), follows appends by another
- * connection, folds each event once under concurrent reads, and falls back to the store past its memory bound.
+ * connection, folds each event once under concurrent reads, and falls back to the store past its memory bound. With
+ * a snapshot store it starts from the saved state, saves its own as it goes, and still answers as a full fold.
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -11,9 +12,13 @@ import { humanActor, systemActor } from '../domain/actor.ts'
 import type { EventDraft } from '../domain/events.ts'
 import type { EventFilter } from '../journal/journal.ts'
 import { Journal } from '../journal/journal.ts'
+import { project } from '../journal/projection.ts'
+import { STATE_SNAPSHOT } from '../journal/state-snapshot.ts'
 import { createMemoryStore } from '../store/memory/index.ts'
 import { createSqliteStore } from '../store/sqlite/index.ts'
+import type { Store } from '../store/types.ts'
 import { countingIds, FakeClock } from '../testing/fakes.ts'
+import { realisticHistory, seededRandom } from '../testing/journal-history.ts'
 import { LiveJournal } from './live-journal.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'rina-live-'))
@@ -100,4 +105,81 @@ describe('LiveJournal', () => {
     await live.append(mixed(2))
     assert.equal((await live.state()).seq, 3)
   })
+
+  for (const maxEvents of [200_000, 50]) {
+    it(`matches a full fold when it starts from a snapshot and another process appends, keeping up to ${maxEvents} events`, async () => {
+      const rnd = seededRandom(maxEvents)
+      const path = join(dir, `snap-${maxEvents}.db`)
+      const ids = countingIds('evt').ids
+      const ours = createSqliteStore({ path, ids, synchronous: 'normal' })
+      const theirs = createSqliteStore({ path, ids, synchronous: 'normal' })
+      try {
+        const clock = new FakeClock()
+        const other = new Journal(theirs.journal, clock, [], {
+          snapshots: theirs.snapshots,
+          snapshotEvery: 100,
+        })
+        const drafts = realisticHistory(1_500, 11)
+        await other.append(drafts.slice(0, 700))
+        await other.state()
+        await other.append(drafts.slice(700, 900))
+        const saved = (await ours.snapshots.get(STATE_SNAPSHOT))!.seq
+        assert.equal(saved, 700)
+
+        const live = new LiveJournal(ours.journal, clock, [], {
+          maxEvents,
+          snapshots: ours.snapshots,
+          snapshotEvery: 150,
+        })
+        assert.deepEqual(await live.state(), await fullFold(ours))
+        assert.equal((await ours.snapshots.get(STATE_SNAPSHOT))!.seq, 900, 'saved after 200 events past 700')
+        for (let i = 900; i < drafts.length;) {
+          const k = 1 + Math.floor(rnd() * 60)
+          await (rnd() < 0.7 ? other : live).append(drafts.slice(i, i + k))
+          i += k
+          clock.advance(Math.floor(rnd() * 120_000))
+          if (rnd() < 0.5) assert.deepEqual(await live.state(), await fullFold(ours))
+        }
+        assert.deepEqual(await live.state(), await fullFold(ours))
+        const plain = new Journal(ours.journal, clock)
+        assert.deepEqual(await live.all(), await plain.all())
+        for (const f of FILTERS)
+          assert.deepEqual(await live.query(f), await plain.query(f), JSON.stringify(f))
+
+        await live.saveSnapshot()
+        assert.equal((await ours.snapshots.get(STATE_SNAPSHOT))!.seq, drafts.length, 'saved on stop')
+        const restarted = new LiveJournal(theirs.journal, clock, [], {
+          maxEvents,
+          snapshots: theirs.snapshots,
+        })
+        assert.deepEqual(await restarted.state(), await fullFold(theirs))
+        assert.deepEqual(
+          await restarted.query({ types: ['deploy.*'] }),
+          await plain.query({ types: ['deploy.*'] }),
+        )
+      } finally {
+        await Promise.all([ours.close(), theirs.close()])
+      }
+    })
+  }
+
+  it('takes the state saved in the snapshot instead of folding the events before it', async () => {
+    const store = createMemoryStore(countingIds('evt').ids)
+    const journal = new Journal(store.journal, new FakeClock(), [], {
+      snapshots: store.snapshots,
+      snapshotEvery: 10,
+    })
+    await journal.append(mixed(30))
+    await journal.state()
+    const snap = (await store.snapshots.get(STATE_SNAPSHOT))!
+    const marked = { ...JSON.parse(snap.body), lastUnfreeze: {} }
+    await store.snapshots.put({ ...snap, body: JSON.stringify(marked) })
+    const live = new LiveJournal(store.journal, new FakeClock(), [], { snapshots: store.snapshots })
+    assert.deepEqual(await live.state(), marked)
+    assert.notDeepEqual(marked, await fullFold(store))
+    assert.equal((await live.all()).length, 30, 'the events before the snapshot are still read for queries')
+  })
 })
+
+/** The state of a full fold, without snapshots. */
+const fullFold = async (store: Store) => project(await new Journal(store.journal, new FakeClock()).all())

@@ -86,13 +86,19 @@ export async function disableFreeze(
   })
 }
 
-/** Appends freeze.expired (by the system) for every timed freeze past its end; returns the state after. */
+/**
+ * Appends freeze.expired (by the system) for every timed freeze past its end; returns the state after. `read` is
+ * a state the caller just read (nothing appended since), used instead of reading it again.
+ */
 export async function settleExpiredFreezes(
   ctx: CommandContext,
   actor: Actor = systemActor(),
+  read?: State,
 ): Promise<State> {
+  let known = read
   return withRetry(async () => {
-    const state = await ctx.journal.state()
+    const state = known ?? (await ctx.journal.state())
+    known = undefined
     const now = ctx.clock.now()
     const expired = Object.values(state.freezes).filter(
       (f) => f.until !== null && Date.parse(f.until) <= now.getTime(),
@@ -120,8 +126,13 @@ export interface FreezeStatus {
   lastUnfreeze: LastUnfreeze | null
 }
 
-export async function freezeStatus(ctx: CommandContext, envs: string[]): Promise<FreezeStatus[]> {
-  const state = await settleExpiredFreezes(ctx)
+/** Freeze status of `envs`, after settling expired freezes; `read` as for settleExpiredFreezes. */
+export async function freezeStatus(
+  ctx: CommandContext,
+  envs: string[],
+  read?: State,
+): Promise<FreezeStatus[]> {
+  const state = await settleExpiredFreezes(ctx, systemActor(), read)
   const now = ctx.clock.now()
   return envs.map((env) => {
     const windows = windowsFor(env, ctx.config.freeze.windows)

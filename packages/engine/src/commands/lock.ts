@@ -7,7 +7,7 @@
 import { hostname } from 'node:os'
 import { systemActor } from '../domain/actor.ts'
 import type { OrphanCommand } from '../domain/events.ts'
-import type { RunState } from '../domain/state.ts'
+import type { RunState, State } from '../domain/state.ts'
 import { RinaError } from '../errors.ts'
 import type { OpenCommand } from '../journal/open-commands.ts'
 import { openCommands } from '../journal/open-commands.ts'
@@ -69,14 +69,15 @@ export async function acquireEnvLock(ctx: CommandContext, env: string, runId: st
 /**
  * Finds runs left "running" by a process that is gone (lock expired, taken over, or its pid dead on this host),
  * stops the commands they left running on this host, releases their lock and journals them as interrupted, with
- * what they had done and what became of their commands. Returns the run ids settled.
+ * what they had done and what became of their commands. Returns the run ids settled. `opts.state` is a state the
+ * caller just read (nothing appended since), used instead of reading it again.
  */
 export async function recoverInterruptedRuns(
   ctx: CommandContext,
   env?: string,
-  opts: { killGraceMs?: number } = {},
+  opts: { killGraceMs?: number; state?: State } = {},
 ): Promise<string[]> {
-  const state = await ctx.journal.state()
+  const state = opts.state ?? (await ctx.journal.state())
   const now = ctx.clock.now().getTime()
   const gone: { run: RunState; lock: LockInfo | null }[] = []
   for (const run of Object.values(state.runs)) {

@@ -1,10 +1,13 @@
-/** @module `rina status`: per environment the current and previous release, freeze, recent runs, last health. */
-import type { ProbeSummary } from '../domain/events.ts'
-import type { RunState } from '../domain/state.ts'
+/**
+ * @module `rina status`: per environment the current and previous release, freeze, recent runs, last health. All
+ * of it comes from one state read (two or three only when interrupted runs or expired freezes were settled).
+ */
+import { systemActor } from '../domain/actor.ts'
+import type { LastHealth, RunState } from '../domain/state.ts'
 import type { CommandContext } from './context.ts'
 import { promotionOrder } from './environment.ts'
 import type { FreezeStatus } from './freeze.ts'
-import { freezeStatus } from './freeze.ts'
+import { freezeStatus, settleExpiredFreezes } from './freeze.ts'
 import { recoverInterruptedRuns } from './lock.ts'
 
 export interface EnvStatus {
@@ -14,23 +17,20 @@ export interface EnvStatus {
   freeze: FreezeStatus
   lock: { holder: string; since: string } | null
   runs: Pick<RunState, 'id' | 'release' | 'kind' | 'status' | 'actor' | 'startedAt' | 'endedAt' | 'reason'>[]
-  health: { at: string; healthy: boolean; probes: ProbeSummary[]; source: string } | null
+  health: LastHealth | null
 }
 
 export async function status(ctx: CommandContext, opts: { runs?: number } = {}): Promise<EnvStatus[]> {
-  await recoverInterruptedRuns(ctx)
+  const read = await ctx.journal.state()
+  const settled = await recoverInterruptedRuns(ctx, undefined, { state: read })
+  const state = await settleExpiredFreezes(ctx, systemActor(), settled.length > 0 ? undefined : read)
   const envs = promotionOrder(ctx.config)
-  const freezes = await freezeStatus(ctx, envs)
-  const state = await ctx.journal.state()
-  const healthEvents = await ctx.journal.query({ types: ['health.checked', 'health.gate_completed'] })
+  const freezes = await freezeStatus(ctx, envs, state)
   const now = ctx.clock.now().getTime()
   return Promise.all(
     envs.map(async (env, i): Promise<EnvStatus> => {
       const e = state.environments[env]
       const lock = await ctx.store.locks.inspect(env, now)
-      const last = healthEvents.filter((h) => (h.payload as { env: string }).env === env).at(-1)
-      const p = last?.payload as
-        { healthy?: boolean; passed?: boolean; probes: ProbeSummary[]; phase?: string } | undefined
       return {
         env,
         current: e?.current ?? null,
@@ -53,14 +53,7 @@ export async function status(ctx: CommandContext, opts: { runs?: number } = {}):
               reason: r.reason,
             }
           }),
-        health: last
-          ? {
-              at: last.time,
-              healthy: p!.healthy ?? p!.passed ?? false,
-              probes: p!.probes,
-              source: last.type === 'health.checked' ? 'health-check' : `deploy ${p!.phase}`,
-            }
-          : null,
+        health: state.health[env] ?? null,
       }
     }),
   )

@@ -2,6 +2,7 @@
 import type { RecoveryStepId } from '../analysis/incident/recovery.ts'
 import type { Incident } from '../analysis/incident/types.ts'
 import type { Actor } from './actor.ts'
+import type { ProbeSummary } from './events.ts'
 
 export interface FreezeState {
   env: string
@@ -105,6 +106,16 @@ export interface IncidentState extends Omit<Incident, 'plan'> {
   recovery: Partial<Record<RecoveryStepId, { done: boolean; at: string; by: Actor; detail: string }>>
 }
 
+/** The last health verdict seen for an environment: a health check, or a deploy's health gate or soak. */
+export interface LastHealth {
+  /** ISO time of the event that carried it. */
+  at: string
+  healthy: boolean
+  probes: ProbeSummary[]
+  /** `health-check`, or `deploy gate` / `deploy soak`. */
+  source: string
+}
+
 export interface State {
   /** Sequence of the last event folded in (0 for an empty journal). */
   seq: number
@@ -115,6 +126,8 @@ export interface State {
   environments: Record<string, EnvironmentState>
   runs: Record<string, RunState>
   incidents: Record<string, IncidentState>
+  /** Per environment, its last health verdict. */
+  health: Record<string, LastHealth>
 }
 
 export const emptyState = (): State => ({
@@ -126,4 +139,5 @@ export const emptyState = (): State => ({
   environments: {},
   runs: {},
   incidents: {},
+  health: {},
 })
