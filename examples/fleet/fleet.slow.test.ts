@@ -18,34 +18,10 @@ import { releaseDirProvider } from '../../packages/engine/src/providers/release-
 import { createFleet } from './fleet.ts'
 import type { Fleet } from './fleet.ts'
 import { FLEET_CODE } from './layout.ts'
+import { alive, waitFor } from './testing.ts'
 
 const run = promisify(execFile)
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `fleet-${name}-`))
-
-/** Polls until `check` returns a value other than undefined, or fails after the deadline. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    const value = await check()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
-
-/** Whether a process still runs (a zombie waiting to be reaped counts as gone). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-  } catch {
-    return false
-  }
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'
-  } catch {
-    return true
-  }
-}
 
 const get = async (url: string) => {
   const res = await fetch(url)

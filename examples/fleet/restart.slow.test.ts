@@ -13,37 +13,13 @@ import { after, before, describe, it } from 'node:test'
 import { createFleet } from './fleet.ts'
 import type { Fleet } from './fleet.ts'
 import type { FleetService } from './layout.ts'
+import { alive, waitFor } from './testing.ts'
 
 interface Answer {
   status: number
   text: string
   connection: string | undefined
   reused: boolean
-}
-
-/** Polls until `check` returns a value other than undefined, or fails after the deadline. */
-async function waitFor<T>(what: string, check: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    const value = check()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-
-/** Whether a process still runs (a zombie waiting to be reaped counts as gone). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-  } catch {
-    return false
-  }
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'
-  } catch {
-    return true
-  }
 }
 
 /** GET through node:http: `agent: false` opens a connection per request (and sends `Connection: close`). */
