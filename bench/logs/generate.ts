@@ -3,18 +3,7 @@
  * (ids, IPs, numbers, paths, hex, UUIDs, durations) take ever-new values, so no two lines repeat. Deterministic:
  * the same seed gives the same stream.
  */
-
-/** mulberry32: a small seeded generator, enough for test data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../../packages/engine/src/testing/fakes.ts'
 
 const VERBS =
   'accepted allocated applied archived assigned blocked cached closed committed compacted connected created declined deleted deployed detached dropped enqueued evicted expired fetched flushed granted indexed loaded locked merged migrated mounted opened parsed paused pruned published queued rebuilt received recovered rejected released reloaded renewed replayed resized restored resumed retried rotated scheduled sent skipped started stopped synced throttled timed truncated unlocked updated uploaded validated verified'.split(
@@ -39,7 +28,7 @@ export interface Shape {
 
 /** `count` template shapes: a verb, a noun, a few connecting words and one to four parameters. */
 export function shapes(count: number, seed = 7): Shape[] {
-  const r = seeded(seed)
+  const r = seededRandom(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!
   const out: Shape[] = []
   for (let i = 0; i < count; i++) {

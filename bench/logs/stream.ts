@@ -6,7 +6,8 @@
  * retained state is the heap growth after a full collection, with the miner still alive.
  */
 import { createMiner } from '../../packages/engine/src/analysis/logs/index.ts'
-import { lineOf, seeded, shapes } from './generate.ts'
+import { seededRandom } from '../../packages/engine/src/testing/fakes.ts'
+import { lineOf, shapes } from './generate.ts'
 
 const gc = (globalThis as { gc?: () => void }).gc
 if (gc === undefined) throw new Error('run with node --expose-gc')
@@ -14,7 +15,7 @@ if (gc === undefined) throw new Error('run with node --expose-gc')
 const total = Number(process.argv[2] ?? 10_000_000)
 const templates = shapes(Number(process.argv[3] ?? 300))
 const CHUNK = 100_000
-const r = seeded(42)
+const r = seededRandom(42)
 
 gc()
 const before = process.memoryUsage().heapUsed

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { runPreflight } from '../../packages/engine/src/commands/preflight.ts'
-import { FakeClock } from '../../packages/engine/src/testing/fakes.ts'
+import { FakeClock, seededRandom } from '../../packages/engine/src/testing/fakes.ts'
 import { testContext } from '../../packages/engine/src/testing/context.ts'
 
 export interface HistoryBench {
@@ -21,24 +21,13 @@ export interface HistoryBench {
 const NOW = Date.parse('2026-01-05T10:00:00Z')
 const DAY = 86_400
 
-/** Deterministic generator (mulberry32), so every run builds the same repository. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), s | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function blob(text: string): string {
   return `data ${Buffer.byteLength(text)}\n${text}\n`
 }
 
 /** A fast-import stream: `commits` small commits over 400 files in the past year, then the 10,000-line change. */
 function stream(commits: number, files: number, changedFiles: number, linesPerFile: number): string {
-  const rand = rng(42)
+  const rand = seededRandom(42)
   const paths = Array.from({ length: files }, (_, i) => `src/mod${i % 20}/file${i}.ts`)
   const content = paths.map((p, i) => [`/** ${p} */`, `export const id${i} = ${i}`])
   const out: string[] = []

@@ -18,7 +18,8 @@ import { createMemoryStore } from '../store/memory/index.ts'
 import { createSqliteStore } from '../store/sqlite/index.ts'
 import type { Store } from '../store/types.ts'
 import { countingIds, FakeClock } from '../testing/fakes.ts'
-import { realisticHistory, seededRandom } from '../testing/journal-history.ts'
+import { seededRandom } from '../testing/fakes.ts'
+import { realisticHistory } from '../testing/journal-history.ts'
 import { LiveJournal } from './live-journal.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'rina-live-'))

@@ -22,3 +22,15 @@ export function countingIds(prefix = 'id'): IdSource & { ids: () => string } {
   const next = (p?: string) => `${p ?? prefix}_${String(++n).padStart(6, '0')}`
   return { next, ids: () => next() }
 }
+
+/** A seeded generator of numbers in [0, 1) (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}

@@ -7,18 +7,7 @@
 import { agentActor, humanActor, systemActor } from '../domain/actor.ts'
 import type { EventDraft, EventPayloads, EventType, ProbeSummary } from '../domain/events.ts'
 import type { Actor } from '../domain/actor.ts'
-
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
+import { seededRandom } from './fakes.ts'
 
 const ENVS = ['staging', 'production'] as const
 const SERVICES = ['website', 'api', 'worker'] as const
