@@ -1,28 +1,15 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { agentActor, humanActor } from '../domain/actor.ts'
-import type { EventPayloads } from '../domain/events.ts'
-import { event, signal, t } from '../testing/incident.ts'
+import { event, openedPayload, signal, t } from '../testing/incident.ts'
 import { project } from './projection.ts'
 
 const ana = humanActor('ana@example.com')
 
-const opened: EventPayloads['incident.opened'] = {
-  incidentId: 'inc_1',
-  env: 'production',
-  key: 'production|service:api',
-  type: 'outage',
-  severity: 'SEV2',
-  title: 'Outage in production: api',
-  services: ['api'],
-  release: null,
-  startedAt: t(0),
+const opened = openedPayload({
   signals: [signal({ time: t(0) })],
   factors: [{ name: 'environment', value: 'production', weight: 30, explanation: 'production serves users' }],
-  hypotheses: [],
-  plan: { title: 'Outage', steps: ['acknowledge'], next: null },
-  rollback: { ready: false, from: null, to: null, detail: 'no deploy', command: null },
-}
+})
 
 const id = { incidentId: 'inc_1', env: 'production' }
 

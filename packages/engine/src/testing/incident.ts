@@ -83,3 +83,26 @@ export function event<T extends EventType>(
   seq += 1
   return { type, payload, time, actor, reason, seq, id: `evt_${seq}`, prevHash: '', hash: '' }
 }
+
+/** An `incident.opened` payload for an outage of the production api; `over` changes any field. */
+export function openedPayload(
+  over: Partial<EventPayloads['incident.opened']> = {},
+): EventPayloads['incident.opened'] {
+  return {
+    incidentId: 'inc_1',
+    env: 'production',
+    key: 'production|service:api',
+    type: 'outage',
+    severity: 'SEV2',
+    title: 'Outage in production: api',
+    services: ['api'],
+    release: null,
+    startedAt: t(0),
+    signals: [signal()],
+    factors: [],
+    hypotheses: [],
+    plan: { title: 'Outage', steps: ['acknowledge'], next: null },
+    rollback: { ready: false, from: null, to: null, detail: 'no deploy', command: null },
+    ...over,
+  }
+}

@@ -16,7 +16,7 @@ import type { Store } from '../../store/types.ts'
 import { minimalConfig, testContext } from '../../testing/context.ts'
 import { countingIds, FakeClock } from '../../testing/fakes.ts'
 import { startHttpReceiver, type HttpReceiver } from '../../testing/http-receiver.ts'
-import { signal, t } from '../../testing/incident.ts'
+import { openedPayload, signal, t } from '../../testing/incident.ts'
 import { createCommunicationAgent } from './communication-agent.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'rina-communication-'))
@@ -33,22 +33,7 @@ const S = 1_000
 const H = 3_600 * S
 const incidentAgent = agentActor('incident')
 
-const opened: EventPayloads['incident.opened'] = {
-  incidentId: 'inc_1',
-  env: 'production',
-  key: 'production|service:api',
-  type: 'outage',
-  severity: 'SEV2',
-  title: 'Outage in production: api',
-  services: ['api'],
-  release: null,
-  startedAt: t(0),
-  signals: [signal()],
-  factors: [],
-  hypotheses: [],
-  plan: { title: 'Outage', steps: ['acknowledge'], next: null },
-  rollback: { ready: false, from: null, to: null, detail: 'no deploy', command: null },
-}
+const opened = openedPayload()
 
 const updated: EventPayloads['incident.updated'] = {
   incidentId: 'inc_1',
